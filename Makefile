@@ -1,0 +1,51 @@
+# policybook: every target sets itself up (a .venv with the pinned dependencies).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+SPHINXOPTS ?=
+JOBS   ?= 1
+PORT   ?= 8000
+
+.PHONY: help html check test test-fast serve schema bench clean lock
+
+help:
+	@echo "make html    build the site into _build/html (strict: any warning fails)"
+	@echo "make check   run 'policybook check' on the source tree"
+	@echo "make test    run the whole test suite (unit, Sphinx, CLI and browser tests)"
+	@echo "make serve   serve _build/html on http://127.0.0.1:$(PORT)/"
+	@echo "make schema  regenerate schema/policy.schema.json"
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	@touch $@
+
+# A release build is always fresh (-E): incremental builds can hide deleted targets.
+html: $(STAMP)
+	$(BIN)/sphinx-build -E -W --keep-going -j $(JOBS) -b html $(SPHINXOPTS) . _build/html
+
+check: $(STAMP)
+	$(BIN)/policybook check
+
+schema: $(STAMP)
+	$(BIN)/policybook schema -o schema/policy.schema.json
+
+test: $(STAMP)
+	@sh tooling/scripts/ensure-chromium.sh
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not browser"
+
+serve: html
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory _build/html $(PORT)
+
+# Refresh the lock after changing dependency ranges in pyproject.toml.
+lock:
+	rm -rf /tmp/policybook-lock && $(PYTHON) -m venv /tmp/policybook-lock
+	/tmp/policybook-lock/bin/pip install --quiet '.[test]'
+	/tmp/policybook-lock/bin/pip freeze --exclude policybook > constraints.txt
+
+clean:
+	rm -rf _build

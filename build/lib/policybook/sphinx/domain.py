@@ -1,0 +1,140 @@
+"""The ``policy`` domain: every rule and provision, merged across parallel readers."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from docutils import nodes
+from sphinx.domains import Domain, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+
+from ..model import Provision, Rule
+
+if TYPE_CHECKING:
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+
+class PolicyDomain(Domain):
+    name = "policy"
+    label = "Policy"
+    object_types = {
+        "rule": ObjType("rule", "rule"),
+        "provision": ObjType("provision", "ref"),
+    }
+    roles = {
+        "rule": XRefRole(warn_dangling=True),  # {policy:rule}`kojin-joho-hogo-jorei`
+        "ref": XRefRole(warn_dangling=True),   # {policy:ref}`kojin-joho-hogo-jorei#Article_12-Paragraph_2`
+    }
+    initial_data: dict = {
+        "rules": {},         # docname -> Rule
+        "index_pages": {},   # docname -> True, pages that list rules and must follow rule changes
+    }
+    data_version = 1
+    dangling_warnings = {
+        "rule": "policybook: unknown rule id %(target)s",
+        "ref": "policybook: unknown provision %(target)s",
+    }
+
+    # --- data ---------------------------------------------------------------------------
+    @property
+    def rules(self) -> dict[str, Rule]:
+        return self.data["rules"]
+
+    def add_rule(self, docname: str, rule: Rule) -> None:
+        self.rules[docname] = rule
+
+    def note_index_page(self, docname: str) -> None:
+        self.data["index_pages"][docname] = True
+
+    def clear_doc(self, docname: str) -> None:
+        self.rules.pop(docname, None)
+        self.data["index_pages"].pop(docname, None)
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict) -> None:
+        wanted = set(docnames)
+        for docname, rule in otherdata["rules"].items():
+            if docname in wanted:
+                self.rules[docname] = rule
+        for docname in otherdata["index_pages"]:
+            if docname in wanted:
+                self.data["index_pages"][docname] = True
+
+    def by_id(self) -> dict[str, tuple[str, Rule]]:
+        """rule id -> (docname, rule); the first by docname wins where ids clash."""
+        out: dict[str, tuple[str, Rule]] = {}
+        for docname in sorted(self.rules):
+            rule = self.rules[docname]
+            out.setdefault(rule.id, (docname, rule))
+        return out
+
+    def children_of(self, rule_id: str) -> list[tuple[str, Rule]]:
+        kids = [(d, r) for d, r in self.rules.items() if r.parent == rule_id]
+        return sorted(kids, key=lambda dr: (dr[1].number is None, dr[1].number or 0, dr[1].title))
+
+    # --- references ---------------------------------------------------------------------
+    def _find(self, typ: str, target: str) -> tuple[str, str, str] | None:
+        """(docname, anchor, title) for ``rule-id`` or ``rule-id#Anchor``."""
+        rule_id, _, anchor = target.partition("#")
+        found = self.by_id().get(rule_id)
+        if found is None:
+            return None
+        docname, rule = found
+        if typ == "rule" or not anchor:
+            return docname, "", rule.title
+        provision = rule.by_anchor().get(anchor)
+        if provision is None:
+            return None
+        return docname, anchor, f"{rule.title}{_path_label(rule, anchor)}"
+
+    def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder, typ: str,
+                     target: str, node: pending_xref, contnode: nodes.Element) -> nodes.reference | None:
+        found = self._find(typ, target)
+        if found is None:
+            return None
+        docname, anchor, title = found
+        return make_refnode(builder, fromdocname, docname, anchor, contnode, title)
+
+    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,
+                         node: pending_xref, contnode: nodes.Element) -> list[tuple[str, nodes.reference]]:
+        typ = "ref" if "#" in target else "rule"
+        ref = self.resolve_xref(env, fromdocname, builder, typ, target, node, contnode)
+        return [(f"policy:{typ}", ref)] if ref is not None else []
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for docname, rule in sorted(self.rules.items()):
+            yield rule.id, rule.title, "rule", docname, "", 1
+            for p in rule.walk():
+                yield f"{rule.id}#{p.anchor}", _path_label(rule, p.anchor), "provision", docname, p.anchor, 1
+
+
+def _path_label(rule: Rule, anchor: str) -> str:
+    """第8条の2第1項第3号 for an anchor, from the provisions it passes through."""
+    index = rule.by_anchor()
+    parts = anchor.split("-")
+    label = ""
+    for depth in range(1, len(parts) + 1):
+        provision: Provision | None = index.get("-".join(parts[:depth]))
+        if provision is not None:
+            label += provision_label(provision)
+    return label
+
+
+def provision_label(p: Provision) -> str:
+    from ..model import APPENDIX, ARTICLE, ITEM, PARAGRAPH, SECTION, SUPPL
+    n = p.number_text
+    if p.kind == ARTICLE:
+        return f"第{n}条" if "条" in p.label else f"第{n}"
+    if p.kind == PARAGRAPH:
+        return f"第{n}項"
+    if p.kind == ITEM:
+        return f"第{n}号"
+    if p.kind == SECTION:
+        return f" {n}"
+    if p.kind == SUPPL:
+        return "附則"
+    if p.kind == APPENDIX:
+        return f"別表第{n}" if n else "別表"
+    return p.label

@@ -1,0 +1,38 @@
+"""Sphinx configuration of the policy site. Thin on purpose: policybook does the work."""
+
+project = "京都市 情報セキュリティ・個人情報保護 ポリシーブック"
+author = "京都市"
+copyright = "京都市"
+language = "ja"
+root_doc = "index"
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "policybook.sphinx",
+]
+
+# Only the site's content; the repository also holds code, tests and the developer README.
+exclude_patterns = [
+    "_build", ".venv", "tests", "tooling", "schema", "README.md", ".ci", ".git",
+    "**/node_modules", "docs/dev",
+]
+
+myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
+# Authors cannot inject markup or scripts: raw HTML in Markdown is shown as text.
+myst_disable_syntax = ["html_block", "html_inline"]
+myst_heading_anchors = 0
+
+html_theme = "pydata_sphinx_theme"
+html_title = "ポリシーブック"
+html_static_path: list[str] = []
+html_last_updated_fmt = None
+html_copy_source = False
+html_show_sourcelink = False
+html_theme_options = {
+    "navigation_with_keys": True,
+    "show_toc_level": 2,
+    "footer_start": ["copyright"],
+    "footer_end": [],
+    "secondary_sidebar_items": ["page-toc"],
+}

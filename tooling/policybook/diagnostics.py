@@ -1,0 +1,100 @@
+"""Diagnostics: one registry of codes shared by the CLI checker and the Sphinx build."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:  # used in text and JSON output
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+
+
+_CODES: dict[str, Code] = {}
+
+
+def _code(code: str, name: str, severity: Severity, summary: str) -> str:
+    _CODES[code] = Code(code, name, severity, summary)
+    return code
+
+
+# Front matter (PB1xx)
+YAML_SYNTAX = _code("PB100", "yaml-syntax", Severity.ERROR, "The front matter is not valid YAML.")
+DUPLICATE_KEY = _code("PB101", "duplicate-key", Severity.ERROR, "A key appears twice in the front matter; YAML would silently keep the last one.")
+YAML_SURPRISE = _code("PB102", "yaml-surprise", Severity.ERROR, "An unquoted value that YAML 1.1 reads as something else (`no` as false, `12:30` as 750).")
+UNKNOWN_KEY = _code("PB103", "unknown-key", Severity.ERROR, "A front-matter key that the schema does not define (often a typo).")
+WRONG_TYPE = _code("PB104", "wrong-type", Severity.ERROR, "A front-matter value of the wrong type (a string where a list is expected …).")
+INVALID_DATE = _code("PB105", "invalid-date", Severity.ERROR, "A date that does not exist or is not written YYYY-MM-DD, YYYY-MM or YYYY.")
+MISSING_KEY = _code("PB106", "missing-key", Severity.ERROR, "A required front-matter key is missing.")
+INVALID_VALUE = _code("PB107", "invalid-value", Severity.ERROR, "A value outside the allowed set or pattern (unknown status, kind, role …).")
+DUPLICATE_ID = _code("PB108", "duplicate-id", Severity.ERROR, "Two rules share one id.")
+NO_FRONT_MATTER = _code("PB109", "no-front-matter", Severity.ERROR, "A rule file without YAML front matter.")
+MISSING_SUCCESSOR = _code("PB110", "missing-successor", Severity.ERROR, "A superseded rule does not name its successor.")
+UNKNOWN_REFERENCE = _code("PB111", "unknown-rule-reference", Severity.ERROR, "`parent` or `successor` names a rule id that does not exist.")
+ID_MISMATCH = _code("PB112", "id-file-mismatch", Severity.WARNING, "The front-matter id differs from the file name.")
+DATE_ORDER = _code("PB113", "date-order", Severity.WARNING, "The last amendment is dated before the rule took effect.")
+AMBIGUOUS_ALIAS = _code("PB114", "ambiguous-alias", Severity.ERROR, "Two rules claim the same name or alias, so a citation of it cannot be resolved.")
+DUPLICATE_NUMBER_IN_PARENT = _code("PB115", "duplicate-parent-number", Severity.ERROR, "Two sub-standards share one number inside their parent.")
+
+# Structure and numbering (PB2xx)
+NUMBER_GAP = _code("PB201", "numbering-gap", Severity.ERROR, "A full-text rule skips a number (第3条 follows 第1条).")
+NUMBER_DUPLICATE = _code("PB202", "numbering-duplicate", Severity.ERROR, "The same article, paragraph or item number appears twice.")
+NUMBER_ORDER = _code("PB203", "numbering-order", Severity.ERROR, "Numbers go backwards (第5条 after 第7条).")
+ORPHAN_PROVISION = _code("PB204", "orphan-provision", Severity.ERROR, "A numbered paragraph or item outside any article.")
+NO_TITLE = _code("PB205", "no-title", Severity.ERROR, "The rule has no level-1 heading, or it differs from the front-matter title.")
+NO_ARTICLES = _code("PB206", "no-provisions", Severity.WARNING, "A rule with no articles, sections or provisions at all.")
+RAW_HTML = _code("PB207", "raw-html", Severity.ERROR, "Raw HTML in Markdown; it is shown as text, never run.")
+
+CODES = _CODES
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One finding, located in a source file (line and column are 1-based; 0 = unknown)."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    message: str
+    hint: str = field(default="", compare=False)
+
+    @property
+    def severity(self) -> Severity:
+        return _CODES[self.code].severity
+
+    @property
+    def name(self) -> str:
+        return _CODES[self.code].name
+
+    def format_text(self) -> str:
+        location = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
+        text = f"{location}: {self.code} {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+def select(diagnostics, ignore=(), select_codes=()):
+    """Filter diagnostics by code prefixes (``PB1`` ignores every front-matter code)."""
+    out = []
+    for d in diagnostics:
+        if select_codes and not any(d.code.startswith(s) for s in select_codes):
+            continue
+        if any(d.code.startswith(i) for i in ignore):
+            continue
+        out.append(d)
+    return out

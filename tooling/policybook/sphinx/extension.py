@@ -1,0 +1,48 @@
+"""Wiring: config values, domain, transforms, listings, checks and static assets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util.typing import ExtensionMetadata
+
+from .. import __version__, checks
+from .domain import PolicyDomain
+from .listing import setup_listing
+from .logging import emit
+from .nodes import setup_nodes
+from .policy_page import PolicyPageTransform
+
+STATIC = Path(__file__).parent / "static"
+
+
+def check_corpus(app: Sphinx, env) -> None:
+    """Corpus-wide checks, run once after parallel reads have merged into the domain."""
+    domain = env.get_domain("policy")
+    docname_of = {rule.path: docname for docname, rule in domain.rules.items()}
+    for diagnostic in checks.corpus_checks(list(domain.rules.values())):
+        emit(diagnostic, docname_of.get(diagnostic.path, env.config.root_doc))
+
+
+def add_assets(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    app.config.html_static_path.append(str(STATIC))
+    app.add_css_file("policybook.css")
+
+
+def setup_extension(app: Sphinx) -> ExtensionMetadata:
+    app.add_config_value("policybook_policies_dir", "policies", "env", types=frozenset({str}))
+    app.add_domain(PolicyDomain)
+    app.add_transform(PolicyPageTransform)
+    setup_nodes(app)
+    setup_listing(app)
+    app.connect("env-check-consistency", check_corpus)
+    app.connect("builder-inited", add_assets)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
