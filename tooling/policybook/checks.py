@@ -37,10 +37,6 @@ def unknown_references(rules: list[Rule]) -> Iterator[dx.Diagnostic]:
                 yield dx.Diagnostic(rule.path, line, col, dx.UNKNOWN_REFERENCE,
                                     f"{key} '{target}' is not the id of any rule",
                                     "use the id from the other rule's front matter")
-        if rule.status == "superseded" and not rule.successor:
-            line, col = rule.position("status")
-            yield dx.Diagnostic(rule.path, line, col, dx.MISSING_SUCCESSOR,
-                                "a superseded rule must name its successor", "add successor: <id>")
 
 
 def ambiguous_names(rules: list[Rule]) -> Iterator[dx.Diagnostic]:

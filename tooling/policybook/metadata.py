@@ -86,8 +86,8 @@ SCHEMA: dict = {
 
 
 def _check_partial_date(value: object) -> bool:
-    if not isinstance(value, str):
-        return True  # the type keyword reports it
+    if not isinstance(value, str) or not re.match(_DATE_PATTERN, value):
+        return True  # the type and pattern keywords report these
     parse_date(value)
     return True
 
@@ -149,6 +149,11 @@ def _explain(error, data, positions, key_positions, path, fm_line):
     if kind == "required":
         missing = [k for k in error.validator_value if k not in error.instance]
         for key in missing:
+            if key == "successor":  # from the allOf rule: superseded needs a successor
+                line, col = positions.get(("status",), (line, col))
+                yield dx.Diagnostic(path, line, col, dx.MISSING_SUCCESSOR,
+                                    "a superseded rule must name its successor", "add successor: <rule id>")
+                continue
             yield dx.Diagnostic(path, line, col, dx.MISSING_KEY, f"required key '{key}' is missing",
                                 SCHEMA["properties"][key]["description"])
         return

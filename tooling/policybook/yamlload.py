@@ -41,6 +41,8 @@ def load(text: str, path: str, first_line: int) -> Located:
         line = first_line + mark.line if mark else first_line
         col = mark.column + 1 if mark else 1
         problem = exc.problem or str(exc)
+        if exc.context and exc.context_mark and mark and exc.context_mark.line != mark.line:
+            problem += f" ({exc.context} at line {first_line + exc.context_mark.line})"
         result.diagnostics.append(
             dx.Diagnostic(path, line, col, dx.YAML_SYNTAX, f"invalid YAML: {problem}",
                           "check indentation and quote values containing ':' or '#'"))

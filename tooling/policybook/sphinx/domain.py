@@ -95,6 +95,9 @@ class PolicyDomain(Domain):
         if found is None:
             return None
         docname, anchor, title = found
+        if not node.get("refexplicit"):
+            # {policy:rule}`id` shows the rule's name, not its id
+            contnode = nodes.inline(title, title)
         return make_refnode(builder, fromdocname, docname, anchor, contnode, title)
 
     def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,

@@ -98,7 +98,7 @@ def fill_placeholders(app, doctree: nodes.document, fromdocname: str) -> None:
 
 def outdated_listings(app, env, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
     """Pages whose lists depend on other rules: rewrite them when a rule comes, goes or changes."""
-    touched = {d for d in (added | changed | removed) if is_rule_doc(app, d)}
+    touched = {d for d in (added | changed | removed) if is_rule_doc(app.config, d)}
     if not touched:
         return []
     domain = env.get_domain("policy")

@@ -15,7 +15,7 @@ from sphinx.transforms import SphinxTransform
 
 from .. import corpus
 from ..metadata import STATUS_LABELS
-from ..model import ARTICLE, ITEM, PARAGRAPH, Provision, Rule
+from ..model import ITEM, PARAGRAPH, Rule
 from ..numerals import to_fullwidth
 from . import dates
 from .logging import emit
@@ -29,8 +29,8 @@ BANNERS = {
 }
 
 
-def is_rule_doc(app, docname: str) -> bool:
-    prefix = app.config.policybook_policies_dir.rstrip("/") + "/"
+def is_rule_doc(config, docname: str) -> bool:
+    prefix = config.policybook_policies_dir.rstrip("/") + "/"
     return docname.startswith(prefix) and not docname.endswith("/index")
 
 
@@ -40,7 +40,7 @@ class PolicyPageTransform(SphinxTransform):
 
     def apply(self, **kwargs) -> None:
         docname = self.env.docname
-        if not is_rule_doc(self.app, docname):
+        if not is_rule_doc(self.config, docname):
             return
         source = Path(self.document["source"])
         shown = str(source.relative_to(self.env.srcdir)) if source.is_relative_to(self.env.srcdir) else str(source)
@@ -122,7 +122,7 @@ def _field(name: str, *body: nodes.Node) -> nodes.field:
 
 def _rule_xref(rule_id: str) -> addnodes.pending_xref:
     ref = addnodes.pending_xref("", refdomain="policy", reftype="rule", reftarget=rule_id,
-                                refexplicit=False, refwarn=True)
+                                refexplicit=False, refwarn=False)  # PB111 reports unknown ids
     ref += nodes.literal(rule_id, rule_id)
     return ref
 
@@ -185,6 +185,3 @@ def _add_header(document: nodes.document, rule: Rule) -> None:
         last_intro += 1
     section.insert(last_intro, children)
 
-
-def provision_text(p: Provision) -> str:
-    return p.text
