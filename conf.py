@@ -12,11 +12,9 @@ extensions = [
     "policybook.sphinx",
 ]
 
-# Only the site's content; the repository also holds code, tests and the developer README.
-exclude_patterns = [
-    "_build", ".venv", "tests", "tooling", "schema", "README.md", ".ci", ".git",
-    "**/node_modules", "docs/dev",
-]
+# Only the site's content; the repository also holds code, tests and developer notes.
+include_patterns = ["index.md", "policies/**", "docs/**"]
+exclude_patterns = ["_build", "docs/dev", "**/node_modules"]
 
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 # Authors cannot inject markup or scripts: raw HTML in Markdown is shown as text.
@@ -36,3 +34,5 @@ html_theme_options = {
     "footer_end": [],
     "secondary_sidebar_items": ["page-toc"],
 }
+# The theme's colour mode when the reader has not chosen one (avoids a console error).
+html_context = {"default_mode": "auto"}

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,3 +20,15 @@ def rootdir() -> Path:
 
 def rule_text(front: str, body: str = "# 規程\n\n## 第1条\n\n本文。\n") -> str:
     return f"---\n{front.strip()}\n---\n\n{body}"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """One strict build of the real site, shared by the tests that read its output."""
+    out = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-E", "-W", "--keep-going", "-q", "-b", "html", str(PROJECT), str(out)],
+        capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return out

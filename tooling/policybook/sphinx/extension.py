@@ -32,6 +32,12 @@ def add_assets(app: Sphinx) -> None:
     app.add_css_file("policybook.css")
 
 
+def default_favicon(app: Sphinx, config) -> None:
+    """Browsers ask for a favicon on every page; serve ours rather than a 404."""
+    if not config.html_favicon:
+        config.html_favicon = str(STATIC / "favicon.svg")
+
+
 def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("policybook_policies_dir", "policies", "env", types=frozenset({str}))
     app.add_domain(PolicyDomain)
@@ -40,6 +46,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     setup_listing(app)
     app.connect("env-check-consistency", check_corpus)
     app.connect("builder-inited", add_assets)
+    app.connect("config-inited", default_favicon)
     return {
         "version": __version__,
         "env_version": 1,

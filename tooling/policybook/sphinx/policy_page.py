@@ -35,8 +35,9 @@ def is_rule_doc(config, docname: str) -> bool:
 
 
 class PolicyPageTransform(SphinxTransform):
-    # after MyST and docutils' own transforms have built sections and ids
-    default_priority = 880
+    # After MyST and docutils have built sections and ids, and before Sphinx's
+    # DoctreeReadEvent (880), whose handlers build the page TOC from those ids.
+    default_priority = 870
 
     def apply(self, **kwargs) -> None:
         docname = self.env.docname

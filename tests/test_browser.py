@@ -1,0 +1,89 @@
+"""The built site in a real browser (Debian's Chromium driven by Playwright)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # the browser may drop a connection it no longer needs
+
+
+@pytest.fixture(scope="session")
+def server(site: Path):
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = _Server(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is required for browser tests: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+def test_every_page_loads_cleanly_and_stays_inside_the_site(browser, server, site):
+    pages = sorted(str(p.relative_to(site)) for p in site.rglob("*.html") if "_static" not in p.parts)
+    assert len(pages) > 30
+    problems: list[str] = []
+    context = browser.new_context()
+    page = context.new_page()
+    current = {"url": ""}
+    page.on("console", lambda m: problems.append(f"{current['url']}: console {m.type}: {m.text}")
+            if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"{current['url']}: page error: {e}"))
+    page.on("request", lambda r: problems.append(f"{current['url']}: outside request {r.url}")
+            if not r.url.startswith(server) and not r.url.startswith("data:") else None)
+    page.on("response", lambda r: problems.append(f"{current['url']}: {r.status} {r.url}")
+            if r.status >= 400 else None)
+    for rel in pages:
+        current["url"] = rel
+        page.goto(f"{server}/{rel}", wait_until="load")
+    context.close()
+    assert problems == [], "\n".join(problems)
+
+
+def test_citation_anchor_is_reachable(browser, server):
+    """A link to a paragraph lands on it: the anchor exists and is scrolled into view."""
+    page = browser.new_page()
+    page.goto(f"{server}/policies/kojin-joho-hogo-jorei.html#Article_12-Paragraph_2")
+    target = page.locator("#Article_12-Paragraph_2")
+    assert target.count() == 1
+    assert target.is_visible()
+    assert page.evaluate("document.querySelector(':target').id") == "Article_12-Paragraph_2"
+    page.close()
+
+
+def test_readable_on_a_phone(browser, server):
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    page.goto(f"{server}/policies/kojin-joho-hogo-jorei.html")
+    # no horizontal scrolling on a narrow screen
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    page.close()
