@@ -116,3 +116,9 @@ def test_partial_dates():
     assert metadata.parse_date("2010-04") == (2010, 4)
     with pytest.raises(ValueError):
         metadata.parse_date("2026-02-30")
+
+
+def test_every_key_and_code_is_documented_in_japanese():
+    from policybook import diagnostics as dx
+    assert set(metadata.DESCRIPTIONS_JA) == set(metadata.SCHEMA["properties"])
+    assert set(dx.SUMMARIES_JA) == set(dx.CODES)

@@ -189,3 +189,20 @@ def test_codes_can_be_suppressed(app):
     app.build()
     warnings = app.warning.getvalue()
     assert "PB201" not in warnings and "PB202" not in warnings and "PB203" in warnings
+
+
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
+def test_navigation_follows_the_index_order(app):
+    """The sidebar lists rules as the index does: by kind, sub-standards after their parent."""
+    app.build()
+    assert app.env.toctree_includes["policies/index"] == [
+        "policies/full-rule", "policies/gone-rule", "policies/old-rule", "policies/draft-rule",
+        "policies/parent-kijun", "policies/child-kanri", "policies/yoko",
+    ]
+
+
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
+def test_line_breaks_between_japanese_characters_are_joined(app):
+    app.build()
+    text = soup(app, "policies/yoko.html").find(id="Article_3-Paragraph_1").get_text()
+    assert text == "１\u3000管理責任者は、文書管理責任者をもって充てる。"

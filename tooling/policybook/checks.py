@@ -67,6 +67,22 @@ def parent_numbers(rules: list[Rule]) -> Iterator[dx.Diagnostic]:
                 seen[key] = rule
 
 
+def parent_cycles(rules: list[Rule]) -> Iterator[dx.Diagnostic]:
+    parent_of = {r.id: r.parent for r in rules}
+    for rule in rules:
+        seen = {rule.id}
+        current = rule.parent
+        while current in parent_of:
+            if current in seen:
+                line, col = rule.position("parent")
+                yield dx.Diagnostic(rule.path, line, col, dx.PARENT_CYCLE,
+                                    f"parent chain of '{rule.id}' loops back on itself",
+                                    "a rule cannot be its own ancestor")
+                break
+            seen.add(current)
+            current = parent_of[current]
+
+
 def date_order(rules: list[Rule]) -> Iterator[dx.Diagnostic]:
     for rule in rules:
         if rule.effective and rule.last_amended:
@@ -76,7 +92,7 @@ def date_order(rules: list[Rule]) -> Iterator[dx.Diagnostic]:
                                     f"last_amended {rule.last_amended} is before effective {rule.effective}")
 
 
-CORPUS_CHECKS = (duplicate_ids, unknown_references, ambiguous_names, parent_numbers, date_order)
+CORPUS_CHECKS = (duplicate_ids, unknown_references, ambiguous_names, parent_numbers, parent_cycles, date_order)
 
 
 def corpus_checks(rules: list[Rule], today: _dt.date | None = None) -> list[dx.Diagnostic]:

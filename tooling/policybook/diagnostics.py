@@ -47,6 +47,7 @@ UNKNOWN_REFERENCE = _code("PB111", "unknown-rule-reference", Severity.ERROR, "`p
 ID_MISMATCH = _code("PB112", "id-file-mismatch", Severity.WARNING, "The front-matter id differs from the file name.")
 DATE_ORDER = _code("PB113", "date-order", Severity.WARNING, "The last amendment is dated before the rule took effect.")
 AMBIGUOUS_ALIAS = _code("PB114", "ambiguous-alias", Severity.ERROR, "Two rules claim the same name or alias, so a citation of it cannot be resolved.")
+PARENT_CYCLE = _code("PB116", "parent-cycle", Severity.ERROR, "Rules name each other as parent in a loop.")
 DUPLICATE_NUMBER_IN_PARENT = _code("PB115", "duplicate-parent-number", Severity.ERROR, "Two sub-standards share one number inside their parent.")
 
 # Structure and numbering (PB2xx)
@@ -59,6 +60,34 @@ NO_ARTICLES = _code("PB206", "no-provisions", Severity.WARNING, "A rule with no 
 RAW_HTML = _code("PB207", "raw-html", Severity.ERROR, "Raw HTML in Markdown; it is shown as text, never run.")
 
 CODES = _CODES
+
+# Plain-Japanese summaries for the author guide on the site (the build log stays English).
+SUMMARIES_JA = {
+    "PB100": "前付け（YAML）の書き方に誤りがあります。",
+    "PB101": "同じキーが二度書かれています（後の値だけが黙って使われてしまいます）。",
+    "PB102": "引用符のない値が別の意味に読まれます（no が false、12:30 が 750 など）。引用符で囲んでください。",
+    "PB103": "定義されていないキーです（多くは綴りの誤り）。",
+    "PB104": "値の型が違います（一覧にすべき所が文字列など）。",
+    "PB105": "存在しない日付、又は YYYY-MM-DD・YYYY-MM・YYYY 以外の書き方です。",
+    "PB106": "必須のキーがありません。",
+    "PB107": "決められた値以外です（状態・種別・対象者など）。",
+    "PB108": "二つの規程等が同じ id を使っています。",
+    "PB109": "規程等のファイルに前付けがありません。",
+    "PB110": "廃止（後継あり）の規程等に後継（successor）がありません。",
+    "PB111": "parent 又は successor に存在しない id が書かれています。",
+    "PB112": "id とファイル名が違います。",
+    "PB113": "最終改正日が施行日より前です。",
+    "PB114": "二つの規程等が同じ名称・略称を名乗っており、引用を解決できません。",
+    "PB115": "上位の基準の中で同じ番号の基準が二つあります。",
+    "PB116": "上位の規程等の関係が循環しています。",
+    "PB201": "全文の規程等で番号が飛んでいます（第1条の次が第3条など）。",
+    "PB202": "同じ条・項・号の番号が二度あります。",
+    "PB203": "番号が逆順です（第7条の後に第5条など）。",
+    "PB204": "条の外に項番号・号番号があります。",
+    "PB205": "表題（# 見出し）がないか、前付けの title と違います。",
+    "PB206": "全文の規程等に条も節もありません。",
+    "PB207": "Markdown の中に生の HTML があります（文字として表示され、実行されません）。",
+}
 
 
 @dataclass(frozen=True, order=True)

@@ -85,6 +85,26 @@ SCHEMA: dict = {
 }
 
 
+# Japanese descriptions for the author guide on the site.
+DESCRIPTIONS_JA = {'id': '規程等の識別子。英小文字・数字・ハイフン。ファイル名と同じにする。',
+    'title': '正式な名称。',
+    'kind': '種別。',
+    'aliases': '引用に使われる別の名称（「以下「…」という。」の略称など）。',
+    'parent': '属する上位の規程等の id（管理基準の場合はその基準）。',
+    'number': '上位の規程等の中での番号（ネットワーク管理基準なら 5）。',
+    'owner': '所管課。',
+    'effective': '施行日。YYYY-MM-DD、YYYY-MM 又は YYYY（出典にある精度で）。',
+    'last_amended': '最終改正日。書き方は施行日と同じ。',
+    'review_due': '見直し期限。',
+    'status': '状態。',
+    'successor': '廃止された規程等を置き換えた規程等の id。',
+    'audience': '対象者（役割）。',
+    'text_status': '本文の扱い。全文（正式な条文）又は要旨（自分の言葉でまとめたもの）。',
+    'source': '本文又は要旨の出典。',
+    'url': '国の法令など外部の規程等のみ。正式な本文の公開場所。',
+    'summary': '規程等の一覧に表示する一文の説明。'}
+
+
 def _check_partial_date(value: object) -> bool:
     if not isinstance(value, str) or not re.match(_DATE_PATTERN, value):
         return True  # the type and pattern keywords report these
@@ -211,6 +231,6 @@ def fields_table() -> list[tuple[str, str, str, str]]:
     rows = []
     for key, spec in SCHEMA["properties"].items():
         allowed = " / ".join(map(str, spec.get("enum", spec.get("items", {}).get("enum", []))))
-        desc = spec["description"] + (f" ({allowed})" if allowed else "")
+        desc = DESCRIPTIONS_JA.get(key, spec["description"]) + (f"（{allowed}）" if allowed else "")
         rows.append((key, spec["x-label"], "yes" if key in required else "", desc))
     return rows

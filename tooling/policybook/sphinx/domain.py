@@ -70,10 +70,6 @@ class PolicyDomain(Domain):
             out.setdefault(rule.id, (docname, rule))
         return out
 
-    def children_of(self, rule_id: str) -> list[tuple[str, Rule]]:
-        kids = [(d, r) for d, r in self.rules.items() if r.parent == rule_id]
-        return sorted(kids, key=lambda dr: (dr[1].number is None, dr[1].number or 0, dr[1].title))
-
     # --- references ---------------------------------------------------------------------
     def _find(self, typ: str, target: str) -> tuple[str, str, str] | None:
         """(docname, anchor, title) for ``rule-id`` or ``rule-id#Anchor``."""

@@ -12,7 +12,9 @@ from .domain import PolicyDomain
 from .listing import setup_listing
 from .logging import emit
 from .nodes import setup_nodes
+from .japanese_text import JoinJapaneseLines
 from .policy_page import PolicyPageTransform
+from .reference_tables import setup_reference_tables
 
 STATIC = Path(__file__).parent / "static"
 
@@ -42,8 +44,10 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("policybook_policies_dir", "policies", "env", types=frozenset({str}))
     app.add_domain(PolicyDomain)
     app.add_transform(PolicyPageTransform)
+    app.add_transform(JoinJapaneseLines)
     setup_nodes(app)
     setup_listing(app)
+    setup_reference_tables(app)
     app.connect("env-check-consistency", check_corpus)
     app.connect("builder-inited", add_assets)
     app.connect("config-inited", default_favicon)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
-from .. import corpus
-from ..metadata import KINDS, STATUS_LABELS
-from ..model import Rule
+from .. import catalog, corpus
+from ..metadata import STATUS_LABELS
 from .nodes import policy_children, policy_index
 from .policy_page import is_rule_doc
 
@@ -18,23 +18,53 @@ KIND_HEADINGS = {"法律": "法律（国の法令）", "政令": "政令（国�
 
 
 class PolicyIndexDirective(SphinxDirective):
-    """List every rule by kind; sub-standards appear under their parent as a tree."""
+    """List every rule by kind, sub-standards under their parent; also the site navigation.
+
+    The list itself is filled in once every rule has been read (``fill_placeholders``). The
+    navigation (a hidden toctree in the same order) must exist while this page is read, so
+    it is computed from the rule files with the shared loader.
+    """
 
     has_content = False
+    option_spec = {"maxdepth": int}
 
     def run(self) -> list[nodes.Node]:
         self.env.get_domain("policy").note_index_page(self.env.docname)
         node = policy_index()
         self.set_source_info(node)
-        return [node]
+        return [node, self._toctree()]
+
+    def _toctree(self) -> nodes.Node:
+        rules = {}
+        for path in corpus.rule_files(Path(self.env.srcdir), self.config.policybook_policies_dir):
+            docname = self.env.path2doc(str(path))
+            if docname in self.env.found_docs and docname != self.env.docname:
+                loaded = corpus.load_rule(path)
+                if loaded.rule is not None:
+                    rules[docname] = loaded.rule
+        toctree = addnodes.toctree()
+        toctree["parent"] = self.env.docname
+        order = catalog.ordered_keys(rules)
+        toctree["entries"] = [(None, docname) for docname in order]
+        toctree["includefiles"] = list(order)
+        toctree["maxdepth"] = self.options.get("maxdepth", 1)
+        toctree["caption"] = None
+        toctree["glob"] = False
+        toctree["hidden"] = True
+        toctree["includehidden"] = False
+        toctree["numbered"] = 0
+        toctree["titlesonly"] = True
+        self.set_source_info(toctree)
+        return nodes.compound("", toctree, classes=["toctree-wrapper"])
 
 
-def _rule_entry(builder, fromdocname: str, docname: str, rule: Rule, domain) -> nodes.list_item:
+def _rule_entry(builder, fromdocname: str, entry: catalog.Entry) -> nodes.list_item:
+    rule = entry.rule
     item = nodes.list_item(classes=["pb-index-entry"])
     para = nodes.paragraph()
     prefix = f"{rule.number}　" if rule.number else ""
     label = nodes.inline("", prefix + rule.title)
-    para += make_refnode(builder, fromdocname, docname, "", label, rule.title)
+    para += make_refnode(builder, fromdocname, entry.key, "", label, rule.title)
     if rule.status != "in-force":
         para += nodes.Text(" ")
         para += nodes.inline("", f"［{STATUS_LABELS.get(rule.status, rule.status)}］",
@@ -45,31 +75,23 @@ def _rule_entry(builder, fromdocname: str, docname: str, rule: Rule, domain) -> 
     item += para
     if rule.summary:
         item += nodes.paragraph(rule.summary, rule.summary, classes=["pb-index-summary"])
-    kids = domain.children_of(rule.id)
-    if kids:
+    if entry.children:
         sub = nodes.bullet_list(classes=["pb-index-children"])
-        for kid_doc, kid in kids:
-            sub += _rule_entry(builder, fromdocname, kid_doc, kid, domain)
+        for child in entry.children:
+            sub += _rule_entry(builder, fromdocname, child)
         item += sub
     return item
 
 
-def _build_index(builder, fromdocname: str, domain) -> list[nodes.Node]:
-    by_id = domain.by_id()
-    groups: dict[str, list[tuple[str, Rule]]] = {}
-    for docname, rule in domain.rules.items():
-        if rule.parent and rule.parent in by_id:
-            continue  # shown under its parent
-        groups.setdefault(rule.kind, []).append((docname, rule))
-    order = {k: i for i, k in enumerate(KINDS)}
+def _build_index(builder, fromdocname: str, rules) -> list[nodes.Node]:
     out: list[nodes.Node] = []
-    for kind in sorted(groups, key=lambda k: (order.get(k, len(order)), k)):
+    for kind, roots in catalog.grouped(rules):
         heading = KIND_HEADINGS.get(kind, kind)
         section = nodes.container(classes=["pb-index-kind"])
         section += nodes.rubric(heading, heading)
         entries = nodes.bullet_list(classes=["pb-index"])
-        for docname, rule in sorted(groups[kind], key=lambda dr: dr[1].title):
-            entries += _rule_entry(builder, fromdocname, docname, rule, domain)
+        for root in roots:
+            entries += _rule_entry(builder, fromdocname, root)
         section += entries
         out.append(section)
     if not out:
@@ -78,11 +100,11 @@ def _build_index(builder, fromdocname: str, domain) -> list[nodes.Node]:
 
 
 def fill_placeholders(app, doctree: nodes.document, fromdocname: str) -> None:
-    domain = app.env.get_domain("policy")
+    rules = app.env.get_domain("policy").rules
     for node in list(doctree.findall(policy_index)):
-        node.replace_self(_build_index(app.builder, fromdocname, domain))
+        node.replace_self(_build_index(app.builder, fromdocname, rules))
     for node in list(doctree.findall(policy_children)):
-        kids = domain.children_of(node["rule_id"])
+        kids = catalog.children_of(rules, node["rule_id"])
         if not kids:
             node.replace_self([])
             continue
@@ -90,8 +112,8 @@ def fill_placeholders(app, doctree: nodes.document, fromdocname: str) -> None:
         title = "この規程等に属する基準"
         box += nodes.rubric(title, title)
         entries = nodes.bullet_list(classes=["pb-index"])
-        for kid_doc, kid in kids:
-            entries += _rule_entry(app.builder, fromdocname, kid_doc, kid, domain)
+        for kid in kids:
+            entries += _rule_entry(app.builder, fromdocname, kid)
         box += entries
         node.replace_self(box)
 
