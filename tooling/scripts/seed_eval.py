@@ -6,7 +6,7 @@ from policybook.citations import CorpusIndex, Context, scan
 from policybook.corpus import load_corpus
 
 root = Path(__file__).resolve().parents[2]
-seed = Path(sys.argv[1]) if len(sys.argv) > 1 else root.parent / "shared" / "seeds" / "000_fb59568094066b93.txt"
+seed = Path(sys.argv[1]) if len(sys.argv) > 1 and not sys.argv[1].startswith("-") else root / "tests" / "data" / "seed-report.txt"
 corpus = load_corpus(root)
 index = CorpusIndex.build(corpus.rules)
 text = seed.read_text(encoding="utf-8")

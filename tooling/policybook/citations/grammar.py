@@ -43,7 +43,8 @@ ALIAS_DEFINITION = re.compile(r"[（(]以下[「『](?P<alias>[^」』]{1,60})[�
 # directly followed by an article.
 _NAME_CHARS = r"[\u4e00-\u9fff\u30a0-\u30ffー々・]"
 UNKNOWN_DOC = re.compile(
-    rf"(?P<name>{_NAME_CHARS}+(?:の{_NAME_CHARS}+)*?(?:法律|法|条例|規則|規程|基準|準則|要綱|要領|規約|細則))(?={SP}[（(]?{SP}第{SP}{NUM}{SP}条)")
+    rf"(?P<name>{_NAME_CHARS}(?:{_NAME_CHARS}|の(?={_NAME_CHARS}))*?(?:法律|法|条例|規則|規程|基準|準則|要綱|要領|規約|細則))"
+    rf"(?={SP}[（(]?{SP}第{SP}{NUM}{SP}条)")
 
 ARTICLE_RE = re.compile(ARTICLE)
 PARAGRAPH_RE = re.compile(PARAGRAPH)

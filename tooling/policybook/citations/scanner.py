@@ -66,6 +66,7 @@ class _Doc:
     written: str
     ambiguous: bool = False
     aside: bool = False   # named inside parentheses: an aside does not change the topic
+    unresolved: bool = False  # 同条例 with no earlier 条例 to refer to
     seq: int = 0          # reading order
 
 
@@ -212,12 +213,16 @@ class _Scanner:
             elif self.text[i] == close:
                 depth -= 1
             i += 1
-        inner_start = m.end()
-        starts_with_document = any(
-                p is not None and p.start() == inner_start
-                for p in (self.index.name_pattern().match(self.text, inner_start),
-                          g.DOC_ANAPHORA_RE.match(self.text, inner_start)))
-        return inner_start if starts_with_document else i
+        inner_start, inner_end = m.end(), i - 1 if depth == 0 else i
+        inner = self.text[inner_start:inner_end]
+        if not any(p is not None for p in (self.index.name_pattern().match(inner),
+                                           g.DOC_ANAPHORA_RE.match(inner))):
+            return i
+        # a trial scan on a copy of the context: is the quotation one citation and nothing else?
+        trial = _Scanner(inner, self.index, _copy_context(self.ctx), 1).run()
+        covered = bool(trial) and trial[0].start == 0 and not g.ALIAS_DEFINITION.sub(
+            "", inner[max(c.end for c in trial):]).strip(" \t\u3000）)。")
+        return inner_start if covered else i
 
     # --- documents ---------------------------------------------------------------------------
     def _document(self, kind: str, m: re.Match) -> int:
@@ -230,10 +235,7 @@ class _Scanner:
             alias_doc, ref_override = self.ctx.aliases[m.group()]
             doc = _Doc(alias_doc.rule_id, m.group(), alias_doc.ambiguous)
         elif kind == "anaphora":
-            doc = self._anaphora(m.group("anaph"))
-            if doc is None:
-                self._emit(_Ref(_Doc(None, m.group())), start, end, status=UNRESOLVED_ANAPHORA, unit="document")
-                return end
+            doc = self._anaphora(m.group("anaph")) or _Doc(None, m.group(), unresolved=True)
         elif kind == "this":
             if self.ctx.default_rule:
                 doc = _Doc(self.ctx.default_rule, _title(self.index, self.ctx.default_rule))
@@ -255,6 +257,8 @@ class _Scanner:
                         doc = _Doc(rule.id, child_name.group())
                         end = child_name.end()
         doc.aside = self._in_parentheses(start)
+        if doc.unresolved:
+            return self._chain(end, doc, start)
         self.ctx.seq += 1
         doc.seq = self.ctx.seq
         if kind != "local" or ref_override is None:
@@ -493,6 +497,8 @@ class _Scanner:
 
     def _resolve(self, ref: _Ref, unit: str) -> tuple[str | None, str]:
         doc = ref.doc
+        if doc.unresolved:
+            return None, UNRESOLVED_ANAPHORA
         if doc.ambiguous:
             return None, AMBIGUOUS
         rule: Rule | None = self.index.rules.get(doc.rule_id) if doc.rule_id else None
@@ -532,6 +538,11 @@ class _Scanner:
                 target = item_path
         status = EXTERNAL if external else (REPEALED if rule.status in ("repealed", "superseded") else RESOLVED)
         return f"{rule.id}#{target}", status
+
+
+def _copy_context(ctx: Context) -> Context:
+    return Context(default_rule=ctx.default_rule, current=ctx.current, mentions=list(ctx.mentions),
+                   last=ctx.last, last_seq=ctx.last_seq, seq=ctx.seq, aliases=dict(ctx.aliases))
 
 
 def _article_number(m: re.Match) -> tuple[int, ...]:
