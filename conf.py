@@ -1,5 +1,13 @@
 """Sphinx configuration of the policy site. Thin on purpose: policybook does the work."""
 
+from pathlib import Path
+
+from policybook.config import load as load_settings
+from policybook.markdown import MYST_EXTENSIONS
+
+# The pages and MyST dialect the checker reads too (pyproject.toml [tool.policybook]).
+_settings = load_settings(Path(__file__).parent)
+
 project = "京都市 情報セキュリティ・個人情報保護 ポリシーブック"
 author = "京都市"
 copyright = "京都市"
@@ -13,10 +21,11 @@ extensions = [
 ]
 
 # Only the site's content; the repository also holds code, tests and developer notes.
-include_patterns = ["index.md", "policies/**", "docs/**"]
-exclude_patterns = ["_build", "docs/dev", "**/node_modules"]
+include_patterns = list(_settings.pages)
+exclude_patterns = ["_build", "**/node_modules", *_settings.exclude]
+policybook_policies_dir = _settings.policies_dir
 
-myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
+myst_enable_extensions = list(MYST_EXTENSIONS)
 # Authors cannot inject markup or scripts: raw HTML in Markdown is shown as text.
 myst_disable_syntax = ["html_block", "html_inline"]
 myst_heading_anchors = 0

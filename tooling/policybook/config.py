@@ -7,10 +7,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+# The site's pages (Sphinx include_patterns) and what is left out of them.
+DEFAULT_PAGES = ("index.md", "policies/**/*.md", "docs/**/*.md")
+DEFAULT_EXCLUDE = ("docs/dev/**",)
+
+
 @dataclass(frozen=True)
 class Settings:
     root: Path
     policies_dir: str = "policies"
+    pages: tuple[str, ...] = DEFAULT_PAGES
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    lock_file: str = "citations.lock"
     ignore: tuple[str, ...] = ()
     select: tuple[str, ...] = ()
     problems: list[str] = field(default_factory=list)
@@ -32,7 +40,7 @@ def load(root: Path) -> Settings:
             table = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("policybook", {})
         except tomllib.TOMLDecodeError as exc:
             problems.append(f"{path}: cannot read [tool.policybook]: {exc}")
-    known = {"policies_dir", "ignore", "select"}
+    known = {"policies_dir", "ignore", "select", "pages", "exclude", "lock_file"}
     for key in sorted(set(table) - known):
         problems.append(f"{path}: unknown setting tool.policybook.{key} (known: {', '.join(sorted(known))})")
 
@@ -47,5 +55,27 @@ def load(root: Path) -> Settings:
     if not isinstance(policies_dir, str):
         problems.append(f"{path}: tool.policybook.policies_dir must be text")
         policies_dir = "policies"
-    return Settings(root=root, policies_dir=policies_dir, ignore=codes("ignore"), select=codes("select"),
-                    problems=problems)
+    def patterns(key: str, default: tuple[str, ...]) -> tuple[str, ...]:
+        value = table.get(key, list(default))
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            problems.append(f"{path}: tool.policybook.{key} must be a list of glob patterns")
+            return default
+        return tuple(value)
+
+    lock_file = table.get("lock_file", "citations.lock")
+    return Settings(root=root, policies_dir=policies_dir, pages=patterns("pages", DEFAULT_PAGES),
+                    exclude=patterns("exclude", DEFAULT_EXCLUDE), lock_file=str(lock_file),
+                    ignore=codes("ignore"), select=codes("select"), problems=problems)
+
+
+def page_files(settings: Settings) -> list[Path]:
+    """Every page of the site, in a stable order."""
+    import fnmatch
+
+    found: set[Path] = set()
+    for pattern in settings.pages:
+        found.update(p for p in settings.root.glob(pattern) if p.is_file())
+    def excluded(p: Path) -> bool:
+        rel = p.relative_to(settings.root).as_posix()
+        return any(fnmatch.fnmatch(rel, pattern) for pattern in settings.exclude)
+    return sorted(p for p in found if not excluded(p))

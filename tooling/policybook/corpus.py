@@ -125,6 +125,7 @@ class Corpus:
     root: Path
     rules: list[Rule] = field(default_factory=list)
     diagnostics: list[dx.Diagnostic] = field(default_factory=list)
+    loaded: dict[str, LoadedRule] = field(default_factory=dict)   # root-relative POSIX path -> result
 
     def by_id(self) -> dict[str, Rule]:
         return {r.id: r for r in self.rules}
@@ -141,6 +142,7 @@ def load_corpus(root: str | os.PathLike, policies_dir: str = "policies") -> Corp
     corpus = Corpus(root)
     for path in rule_files(root, policies_dir):
         loaded = load_rule(path, root)
+        corpus.loaded[path.relative_to(root).as_posix()] = loaded
         corpus.diagnostics.extend(loaded.diagnostics)
         if loaded.rule is not None:
             corpus.rules.append(loaded.rule)

@@ -59,6 +59,20 @@ NO_TITLE = _code("PB205", "no-title", Severity.ERROR, "The rule has no level-1 h
 NO_ARTICLES = _code("PB206", "no-provisions", Severity.WARNING, "A rule with no articles, sections or provisions at all.")
 RAW_HTML = _code("PB207", "raw-html", Severity.ERROR, "Raw HTML in Markdown; it is shown as text, never run.")
 
+# Citations (PB3xx)
+CITE_UNKNOWN_DOCUMENT = _code("PB301", "unknown-document", Severity.ERROR, "A citation names a document that is not in the corpus.")
+CITE_UNKNOWN_ARTICLE = _code("PB302", "unknown-article", Severity.ERROR, "A citation points to an article the document does not have.")
+CITE_UNKNOWN_PARAGRAPH = _code("PB303", "unknown-paragraph", Severity.ERROR, "A citation points to a paragraph the article does not have.")
+CITE_UNKNOWN_ITEM = _code("PB304", "unknown-item", Severity.ERROR, "A citation points to an item the paragraph does not have.")
+CITE_DELETED = _code("PB305", "cites-deleted", Severity.ERROR, "A citation points to a deleted (削除) article.")
+CITE_WITHDRAWN = _code("PB306", "cites-withdrawn", Severity.ERROR, "A citation points to a repealed or superseded rule.")
+CITE_AMBIGUOUS = _code("PB307", "ambiguous-citation", Severity.ERROR, "A citation uses a name that two rules claim.")
+CITE_UNRESOLVED_ANAPHORA = _code("PB308", "unresolved-anaphora", Severity.ERROR, "同条例, 同条 … with no earlier document or article to refer to.")
+CITE_DRIFT = _code("PB309", "citation-drift", Severity.ERROR, "A cited provision's text changed since the citing page was last reviewed.")
+NEVER_CITED = _code("PB310", "never-cited", Severity.INFO, "A rule that no guidance page or quiz cites.")
+REVIEW_OVERDUE = _code("PB311", "review-overdue", Severity.ERROR, "The rule's review date has passed.")
+REVIEW_SOON = _code("PB312", "review-soon", Severity.WARNING, "The rule's review date is within 90 days.")
+
 CODES = _CODES
 
 # Plain-Japanese summaries for the author guide on the site (the build log stays English).
@@ -87,6 +101,18 @@ SUMMARIES_JA = {
     "PB205": "表題（# 見出し）がないか、前付けの title と違います。",
     "PB206": "全文の規程等に条も節もありません。",
     "PB207": "Markdown の中に生の HTML があります（文字として表示され、実行されません）。",
+    "PB301": "引用している規程等が登録されていません。",
+    "PB302": "引用している条が、その規程等にありません。",
+    "PB303": "引用している項が、その条にありません。",
+    "PB304": "引用している号が、その項にありません。",
+    "PB305": "削除された条を引用しています。",
+    "PB306": "廃止された規程等を引用しています。",
+    "PB307": "二つの規程等が名乗る名称で引用しており、どちらか決まりません。",
+    "PB308": "「同条例」「同条」などが指す規程等・条が、それより前にありません。",
+    "PB309": "引用している条項の本文が変わりました。引用しているページを見直し、policybook refs accept で確認済みにしてください。",
+    "PB310": "どのガイドやクイズからも引用されていない規程等です（情報）。",
+    "PB311": "見直し期限を過ぎています。",
+    "PB312": "見直し期限まで90日以内です。",
 }
 
 

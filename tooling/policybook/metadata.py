@@ -16,8 +16,9 @@ import jsonschema
 
 from . import diagnostics as dx
 
-KINDS = ("法律", "政令", "条例", "規則", "規程", "方針", "基準", "管理基準", "要綱", "要領",
-         "手引", "通知", "仕様書", "ガイドライン", "解説書")
+# In the order the rule index lists them: the organisation's own rules first, national laws last.
+KINDS = ("条例", "規則", "規程", "方針", "基準", "管理基準", "要綱", "要領", "手引", "通知", "仕様書",
+         "ガイドライン", "解説書", "法律", "政令")
 STATUSES = ("draft", "in-force", "amended", "superseded", "repealed")
 STATUS_LABELS = {"draft": "案", "in-force": "施行中", "amended": "改正済み",
                  "superseded": "廃止（後継あり）", "repealed": "廃止"}

@@ -8,13 +8,14 @@ from . import __version__
 from . import diagnostics as dx
 
 
-def text(diagnostics: list[dx.Diagnostic]) -> str:
-    lines = [f"{d.format_text()} [{d.severity}]" for d in diagnostics]
+def text(diagnostics: list[dx.Diagnostic], show_info: bool = True) -> str:
+    lines = [f"{d.format_text()} [{d.severity}]" for d in diagnostics
+             if show_info or d.severity > dx.Severity.INFO]
     counts = {s: 0 for s in dx.Severity}
     for d in diagnostics:
         counts[d.severity] += 1
     lines.append(f"{counts[dx.Severity.ERROR]} error(s), {counts[dx.Severity.WARNING]} warning(s), "
-                 f"{counts[dx.Severity.INFO]} info")
+                 f"{counts[dx.Severity.INFO]} info" + ("" if show_info or not counts[dx.Severity.INFO] else " (-v lists them)"))
     return "\n".join(lines) + "\n"
 
 

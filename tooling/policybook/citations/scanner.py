@@ -269,6 +269,7 @@ class _Scanner:
             return self._after_citation(end)
         doc_end = end
         end = self._skip_alias_definition(end, doc, None)
+        end = self._skip_name_in_parentheses(end, doc)
         if kind == "this" and g.ARTICLE_RE.match(self.text, end) is None and \
                 g.RELATIVE_RE.match(self.text, end) is None:
             return end  # この条例 alone is not a citation
@@ -307,6 +308,13 @@ class _Scanner:
             self.ctx.aliases[alias] = (doc, ref)
             self.ctx._alias_re = None
         return m.end()
+
+    def _skip_name_in_parentheses(self, end: int, doc: _Doc) -> int:
+        """行政手続における…法律（番号法）第2条: the short name in parentheses is not a new topic."""
+        m = _PAREN_NAME.match(self.text, end)
+        if m and doc.rule_id and doc.rule_id in self.index.lookup(m.group("name")):
+            return m.end()
+        return end
 
     # --- provisions ---------------------------------------------------------------------------
     def _chain(self, pos: int, doc: _Doc | None, span_start: int, doc_end: int | None = None) -> int:
@@ -559,6 +567,7 @@ def _article_text(ref: _Ref) -> str | None:
     return "の".join(str(n) for n in ref.article)
 
 
+_PAREN_NAME = re.compile(r"[（(](?P<name>[^（）()「」]{1,40})[）)]")
 _QUOTE_PAIRS = {"「": "」", "『": "』"}
 _QUOTE_OPEN = re.compile("[「『]")
 _QUALIFIED = re.compile(r"[ \t\u3000]*[（(]?[ \t\u3000]*(?P<num>[0-9０-９]+)[ \t\u3000]*")

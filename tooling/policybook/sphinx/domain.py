@@ -31,8 +31,10 @@ class PolicyDomain(Domain):
     initial_data: dict = {
         "rules": {},         # docname -> Rule
         "index_pages": {},   # docname -> True, pages that list rules and must follow rule changes
+        "citations": {},     # docname -> [(target, cite id, text as written)]
+        "broken": {},        # docname -> True, pages with broken citations (re-read when rules change)
     }
-    data_version = 1
+    data_version = 2
     dangling_warnings = {
         "rule": "policybook: unknown rule id %(target)s",
         "ref": "policybook: unknown provision %(target)s",
@@ -49,18 +51,44 @@ class PolicyDomain(Domain):
     def note_index_page(self, docname: str) -> None:
         self.data["index_pages"][docname] = True
 
+    def add_citation(self, docname: str, target: str, cite_id: str, text: str) -> None:
+        self.data["citations"].setdefault(docname, []).append((target, cite_id, text))
+        self._backlinks = None
+
+    def note_broken(self, docname: str) -> None:
+        self.data["broken"][docname] = True
+
+    def citations_of(self, target: str) -> list[tuple[str, str, str]]:
+        """(docname, cite id, text) of every citation of ``target`` or of anything inside it."""
+        if getattr(self, "_backlinks", None) is None:
+            index: dict[str, list[tuple[str, str, str]]] = {}
+            for docname in sorted(self.data["citations"]):
+                for cited, cite_id, text in self.data["citations"][docname]:
+                    rule_id, _, anchor = cited.partition("#")
+                    parts = anchor.split("-") if anchor else []
+                    # a citation of Article_12-Paragraph_2 is listed under Article_12 too
+                    for depth in range(1, len(parts) + 1):
+                        index.setdefault(f"{rule_id}#{'-'.join(parts[:depth])}", []).append((docname, cite_id, text))
+            self._backlinks = index
+        return self._backlinks.get(target, [])
+
     def clear_doc(self, docname: str) -> None:
         self.rules.pop(docname, None)
         self.data["index_pages"].pop(docname, None)
+        self.data["citations"].pop(docname, None)
+        self.data["broken"].pop(docname, None)
+        self._backlinks = None
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict) -> None:
         wanted = set(docnames)
         for docname, rule in otherdata["rules"].items():
             if docname in wanted:
                 self.rules[docname] = rule
-        for docname in otherdata["index_pages"]:
-            if docname in wanted:
-                self.data["index_pages"][docname] = True
+        for key in ("index_pages", "citations", "broken"):
+            for docname, value in otherdata[key].items():
+                if docname in wanted:
+                    self.data[key][docname] = value
+        self._backlinks = None
 
     def by_id(self) -> dict[str, tuple[str, Rule]]:
         """rule id -> (docname, rule); the first by docname wins where ids clash."""

@@ -8,12 +8,14 @@ from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
 from .. import __version__, checks
+from .citations import setup_citations
 from .domain import PolicyDomain
 from .listing import setup_listing
 from .logging import emit
 from .nodes import setup_nodes
 from .japanese_text import JoinJapaneseLines
 from .policy_page import PolicyPageTransform
+from .state import load_state
 from .reference_tables import setup_reference_tables
 
 STATIC = Path(__file__).parent / "static"
@@ -47,13 +49,15 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(JoinJapaneseLines)
     setup_nodes(app)
     setup_listing(app)
+    setup_citations(app)
     setup_reference_tables(app)
     app.connect("env-check-consistency", check_corpus)
     app.connect("builder-inited", add_assets)
     app.connect("config-inited", default_favicon)
+    app.connect("builder-inited", load_state)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

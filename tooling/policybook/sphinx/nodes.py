@@ -13,6 +13,10 @@ class policy_children(nodes.General, nodes.Element):
     """Replaced by the sub-standards that name this rule as their parent."""
 
 
+class policy_backlinks(nodes.General, nodes.Element):
+    """Replaced by the pages that cite this provision (or anything inside it)."""
+
+
 def _skip(self, node):
     raise nodes.SkipNode
 
@@ -20,5 +24,5 @@ def _skip(self, node):
 def setup_nodes(app) -> None:
     # Both are replaced at doctree-resolved; if one survives (a builder we did not foresee),
     # it renders as nothing rather than crashing.
-    for node in (policy_index, policy_children):
+    for node in (policy_index, policy_children, policy_backlinks):
         app.add_node(node, **{fmt: (_skip, None) for fmt in ("html", "latex", "text", "man", "texinfo")})

@@ -19,7 +19,8 @@ from ..model import ITEM, PARAGRAPH, Rule
 from ..numerals import to_fullwidth
 from . import dates
 from .logging import emit
-from .nodes import policy_children
+from .nodes import policy_backlinks, policy_children
+from .state import state_for
 
 BANNERS = {
     "draft": ("caution", "この規程等は案です", "施行されていません。内容は変わることがあります。"),
@@ -44,8 +45,9 @@ class PolicyPageTransform(SphinxTransform):
         if not is_rule_doc(self.config, docname):
             return
         source = Path(self.document["source"])
-        shown = str(source.relative_to(self.env.srcdir)) if source.is_relative_to(self.env.srcdir) else str(source)
-        loaded = corpus.load_rule_text(source.read_text(encoding="utf-8"), shown)
+        loaded = state_for(self.env).loaded_for(source, Path(self.env.srcdir))
+        if loaded is None:  # not under the policies folder as the loader sees it
+            loaded = corpus.load_rule_text(source.read_text(encoding="utf-8"), str(source))
         for diagnostic in loaded.diagnostics:
             emit(diagnostic, docname)
         rule = loaded.rule
@@ -101,6 +103,8 @@ def _decorate(document: nodes.document, rule: Rule) -> None:
                 continue
             section["ids"] = [p.anchor]
             section["classes"].extend(["pb-provision", f"pb-{p.kind}"] + (["pb-deleted"] if p.deleted else []))
+            # 「この条を引用しているページ」, filled in once every page has been read
+            section.append(policy_backlinks(rule_id=rule.id, anchor=p.anchor))
 
 
 def _replace_label(paragraph: nodes.paragraph, label: str, cls: str, shown: str) -> None:

@@ -12,7 +12,7 @@ SEVERITY_JA = {dx.Severity.ERROR: "エラー", dx.Severity.WARNING: "警告", dx
 
 
 def _table(headers: list[str], rows: list[list[nodes.Node | str]], widths: list[int]) -> nodes.table:
-    table = nodes.table(classes=["pb-reference-table"])
+    table = nodes.table(classes=["pb-reference-table", "pb-no-cite"])
     group = nodes.tgroup(cols=len(headers))
     table += group
     for width in widths:

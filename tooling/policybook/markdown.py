@@ -1,0 +1,18 @@
+"""The MyST Markdown dialect of the site, for reading sources without Sphinx."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# The MyST extensions the site enables; conf.py uses this same tuple.
+MYST_EXTENSIONS = ("colon_fence", "deflist", "fieldlist")
+
+
+@lru_cache(maxsize=1)
+def parser():
+    """A markdown-it parser configured exactly as MyST parses the site's pages."""
+    from markdown_it.renderer import RendererHTML
+    from myst_parser.config.main import MdParserConfig
+    from myst_parser.parsers.mdit import create_md_parser
+
+    return create_md_parser(MdParserConfig(enable_extensions=set(MYST_EXTENSIONS)), RendererHTML)
