@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 
 # The site's pages (Sphinx include_patterns) and what is left out of them.
-DEFAULT_PAGES = ("index.md", "policies/**/*.md", "docs/**/*.md")
+DEFAULT_PAGES = ("index.md", "policies/**", "docs/**")
 DEFAULT_EXCLUDE = ("docs/dev/**",)
 
 
@@ -68,14 +70,39 @@ def load(root: Path) -> Settings:
                     ignore=codes("ignore"), select=codes("select"), problems=problems)
 
 
-def page_files(settings: Settings) -> list[Path]:
-    """Every page of the site, in a stable order."""
-    import fnmatch
+def _pattern(glob: str) -> "re.Pattern[str]":
+    """Sphinx's include/exclude pattern semantics: ** crosses folders, * and ? do not."""
+    out = []
+    i = 0
+    while i < len(glob):
+        if glob.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif glob[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif glob[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(glob[i]))
+            i += 1
+    return re.compile("".join(out) + r"\Z")
 
-    found: set[Path] = set()
-    for pattern in settings.pages:
-        found.update(p for p in settings.root.glob(pattern) if p.is_file())
-    def excluded(p: Path) -> bool:
-        rel = p.relative_to(settings.root).as_posix()
-        return any(fnmatch.fnmatch(rel, pattern) for pattern in settings.exclude)
-    return sorted(p for p in found if not excluded(p))
+
+def page_files(settings: Settings) -> list[Path]:
+    """Every Markdown page of the site, matched as Sphinx matches include_patterns."""
+    include = [_pattern(p) for p in settings.pages]
+    exclude = [_pattern(p) for p in settings.exclude]
+    out = []
+    for folder, dirs, files in os.walk(settings.root):
+        # never descend into environments, builds or hidden folders
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")) and d != "node_modules")
+        for name in files:
+            if not name.endswith(".md"):
+                continue
+            path = Path(folder) / name
+            rel = path.relative_to(settings.root).as_posix()
+            if any(p.match(rel) for p in include) and not any(p.match(rel) for p in exclude):
+                out.append(path)
+    return sorted(out)
