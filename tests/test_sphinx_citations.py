@@ -45,8 +45,8 @@ def test_articles_list_the_pages_citing_them(app):
     assert box.select_one(".rubric").get_text() == "この条を引用しているページ"
     entries = [li.get_text() for li in box.select("li")]
     # a paragraph or item citation counts for its article; each citation is listed with its text
-    assert entries == ["職員向けガイド（保護条例第2条第2項）", "職員向けガイド（第2条第1号）"]
-    assert box.select_one("a")["href"].startswith("../docs/guide.html#pb-cite-")
+    assert entries == ["用語集（保護条例第2条第1号）", "職員向けガイド（保護条例第2条第2項）", "職員向けガイド（第2条第1号）"]
+    assert box.select("a")[1]["href"].startswith("../docs/guide.html#pb-cite-")
     assert article2.select_one(".pb-backlinks a")["href"].split("#")[1] in \
         {tag.get("id") for tag in _html(app, "docs/guide.html").find_all(id=True)}
     assert rule.find(id="Article_4").select_one(".pb-backlinks") is None  # cited only by its own page
@@ -107,3 +107,14 @@ def test_changing_a_cited_article_rewrites_the_citing_page(tmp_path):
     assert "guide.md:4: WARNING: PB305" in second
     guide = (out / "html" / "docs" / "guide.html").read_text(encoding="utf-8")
     assert 'href="../policies/jorei.html#Article_9"' in guide
+
+
+@pytest.mark.sphinx("html", testroot="citations", freshenv=True)
+def test_first_use_of_a_glossary_term_links_to_its_entry(app):
+    app.build()
+    guide = _html(app, "docs/guide.html")
+    terms = [(a.get_text(), a["href"].split("#")[0]) for a in guide.select("a.pb-term")]
+    assert terms == [("個人情報", "glossary.html"), ("ログ", "glossary.html")]
+    glossary = _html(app, "docs/glossary.html")
+    assert glossary.select("a.pb-term") == []          # not on the glossary itself
+    assert glossary.select_one(".pb-cite a")["href"] == "../policies/jorei.html#Article_2-Paragraph_1-Item_1"

@@ -10,6 +10,7 @@ from sphinx.util.typing import ExtensionMetadata
 from .. import __version__, checks
 from .citations import setup_citations
 from .domain import PolicyDomain
+from .glossary_links import setup_glossary_links
 from .listing import setup_listing
 from .logging import emit
 from .nodes import setup_nodes
@@ -50,6 +51,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     setup_nodes(app)
     setup_listing(app)
     setup_citations(app)
+    setup_glossary_links(app)
     setup_reference_tables(app)
     app.connect("env-check-consistency", check_corpus)
     app.connect("builder-inited", add_assets)
