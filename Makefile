@@ -15,6 +15,7 @@ help:
 	@echo "make test    run the whole test suite (unit, Sphinx, CLI and browser tests)"
 	@echo "make serve   serve _build/html on http://127.0.0.1:$(PORT)/"
 	@echo "make schema  regenerate schema/policy.schema.json"
+	@echo "make bench   time the checker (real site, generated 5,000-rule corpus)"
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +41,9 @@ test-fast: $(STAMP)
 
 serve: html
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory _build/html $(PORT)
+
+bench: $(STAMP)
+	$(BIN)/python -m policybook.bench.run
 
 # Refresh the lock after changing dependency ranges in pyproject.toml.
 lock:

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from policybook.config import load as load_settings
-from policybook.markdown import MYST_EXTENSIONS
+from policybook.markdown import MYST_DISABLE_SYNTAX, MYST_EXTENSIONS
 
 # The pages and MyST dialect the checker reads too (pyproject.toml [tool.policybook]).
 _settings = load_settings(Path(__file__).parent)
@@ -27,7 +27,7 @@ policybook_policies_dir = _settings.policies_dir
 
 myst_enable_extensions = list(MYST_EXTENSIONS)
 # Authors cannot inject markup or scripts: raw HTML in Markdown is shown as text.
-myst_disable_syntax = ["html_block", "html_inline"]
+myst_disable_syntax = list(MYST_DISABLE_SYNTAX)
 myst_heading_anchors = 0
 
 html_theme = "pydata_sphinx_theme"

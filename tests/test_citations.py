@@ -227,3 +227,10 @@ def test_seed_report_citations_match_the_hand_resolved_list():
     matched = sum((found & expected).values())
     assert matched / sum(expected.values()) >= 0.98   # recall
     assert matched / sum(found.values()) >= 0.98      # precision
+
+
+def test_quoted_words_are_not_citations_but_quoted_titles_are_mentions():
+    found = scan("「同条例」「同規程」と書くと、直前の規程等を指します。", INDEX)
+    assert found == []
+    (mention,) = scan("「京都市公文書取扱規程」に定める", INDEX)
+    assert (mention.unit, mention.rule_id) == ("document", "kobunsho")

@@ -4,26 +4,25 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-from markdown_it import MarkdownIt
-from mdit_py_plugins.front_matter import front_matter_plugin
 
 from . import diagnostics as dx
-from . import metadata, structure, yamlload
+from . import fastmd, metadata, parallel, structure, yamlload
 from .model import Rule
 
 
-@lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+def _markdown():
+    """The same MyST parser the citation scanner uses: one parse serves both."""
+    from .markdown import parser
+    return parser()
 
 
 @dataclass
 class LoadedRule:
     rule: Rule | None
     diagnostics: list[dx.Diagnostic]
+    blocks: list = field(default_factory=list)   # prose blocks, for the citation scanner
 
 
 def load_rule_text(text: str, path: str) -> LoadedRule:
@@ -33,7 +32,9 @@ def load_rule_text(text: str, path: str) -> LoadedRule:
     id and ``?`` as its kind) so that its provisions stay visible and checkable.
     """
     diags: list[dx.Diagnostic] = []
-    tokens = _markdown().parse(text)
+    tokens = fastmd.parse(text)
+    if tokens is None:
+        tokens = _markdown().parse(text)
     fm = tokens[0] if tokens and tokens[0].type == "front_matter" else None
     data: dict = {}
     positions: dict = {}
@@ -99,7 +100,8 @@ def load_rule_text(text: str, path: str) -> LoadedRule:
         diags.append(dx.Diagnostic(path, line, col, dx.ID_MISMATCH,
                                    f"id '{valid['id']}' differs from the file name '{stem}.md'",
                                    "rename the file or the id so links stay predictable"))
-    return LoadedRule(rule, sorted(diags))
+    from .citations.blocks import blocks_from_tokens
+    return LoadedRule(rule, sorted(diags), list(blocks_from_tokens(tokens)))
 
 
 def _valid_fields(data: dict) -> dict:
@@ -136,12 +138,20 @@ def rule_files(root: Path, policies_dir: str = "policies") -> list[Path]:
     return sorted(p for p in base.rglob("*.md") if p.name != "index.md") if base.is_dir() else []
 
 
+_ROOT: list = [None]
+
+
+def _load_under_root(path: Path) -> LoadedRule:
+    return load_rule(path, _ROOT[0])
+
+
 def load_corpus(root: str | os.PathLike, policies_dir: str = "policies") -> Corpus:
     from . import checks
     root = Path(root)
     corpus = Corpus(root)
-    for path in rule_files(root, policies_dir):
-        loaded = load_rule(path, root)
+    paths = rule_files(root, policies_dir)
+    _ROOT[0] = root
+    for path, loaded in zip(paths, parallel.map_files(_load_under_root, paths)):
         corpus.loaded[path.relative_to(root).as_posix()] = loaded
         corpus.diagnostics.extend(loaded.diagnostics)
         if loaded.rule is not None:

@@ -25,6 +25,7 @@ APPENDIX_RE = re.compile(rf"^別表(?:{_SP}*第{_SP}*(?P<num>{_NUM}))?(?P<rest>.
 PARAGRAPH_NUM_RE = re.compile(rf"^(?P<num>[0-9０-９]+){_SP}+")
 ITEM_NUM_RE = re.compile(rf"^(?:[(（](?P<arabic>[0-9０-９]+)[)）]|(?P<kanji>[一二三四五六七八九十]+)){_SP}+")
 _BRANCH_RE = re.compile(_NUM)
+RAW_HTML_RE = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 _CAPTION_RE = re.compile(r"^[（(](?P<caption>.+)[）)]$")
 
 SECTION_KINDS = ("手引", "通知", "仕様書", "ガイドライン", "解説書", "方針")
@@ -99,17 +100,14 @@ def parse(tokens: list, path: str, rule_kind: str, full_text: bool) -> tuple[lis
     while i < n:
         tok = tokens[i]
         t = tok.type
-        if t in ("html_block", "html_inline"):
-            line = tok.map[0] + 1 if tok.map else 0
-            diags.append(dx.Diagnostic(path, line, 1, dx.RAW_HTML,
-                                       "raw HTML is not allowed in rules; it is shown as text",
-                                       "use Markdown or a directive instead"))
-        if t == "inline" and tok.children:
+        if t == "inline" and tok.children and tok.map:
+            # raw HTML is parsed as text (MyST's html syntax is off); tell the author
             for child in tok.children:
-                if child.type == "html_inline":
+                if child.type == "text" and (html := RAW_HTML_RE.search(child.content)):
                     diags.append(dx.Diagnostic(path, tok.map[0] + 1, 1, dx.RAW_HTML,
-                                               "raw HTML is not allowed in rules; it is shown as text",
+                                               f"raw HTML {html.group()!r} is shown as text, never run",
                                                "use Markdown or a directive instead"))
+                    break
         if t == "heading_open":
             line = tok.map[0] + 1
             text = tokens[i + 1].content

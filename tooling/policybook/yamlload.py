@@ -18,6 +18,8 @@ from . import diagnostics as dx
 Path_ = tuple  # a path into the data: ("audience", 0)
 
 _TRUE_FALSE = {"true", "false"}
+# libyaml when present (same marks and tags, several times faster)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
 
 
@@ -35,7 +37,11 @@ def load(text: str, path: str, first_line: int) -> Located:
     """Parse ``text`` (the YAML between the ``---`` fences) that starts at file line ``first_line``."""
     result = Located(data=None)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        try:
+            node = yaml.compose(text, Loader=_LOADER)
+        except yaml.YAMLError:
+            # the pure-Python parser words and places errors better; use it to report them
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark else first_line

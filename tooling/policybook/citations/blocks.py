@@ -8,6 +8,7 @@ blocks from the doctree (``policybook.sphinx.citations``); both then call ``scan
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
@@ -61,7 +62,13 @@ def _inline_text(token) -> str:
 
 
 def markdown_blocks(source: str, first_line: int = 1) -> Iterator[Block]:
-    tokens = parser().parse(source)
+    from ..fastmd import parse as fast_parse
+
+    tokens = fast_parse(source)
+    return blocks_from_tokens(tokens if tokens is not None else parser().parse(source), first_line)
+
+
+def blocks_from_tokens(tokens, first_line: int = 1) -> Iterator[Block]:
     skip_inline = False
     for token in tokens:
         t = token.type
@@ -103,33 +110,30 @@ def _glossary_blocks(content: str, first_line: int) -> Iterator[Block]:
             paragraph = []
 
 
-def provision_at(rule: Rule, line: int) -> str | None:
+def provision_lines(rule: Rule) -> tuple[list[int], list[str]]:
+    """Start lines and anchors of a rule's provisions, in line order (ties: the deeper one)."""
+    pairs = sorted(((p.line, i, p.anchor) for i, p in enumerate(rule.walk())))
+    return [line for line, _, _ in pairs], [anchor for _, _, anchor in pairs]
+
+
+def provision_at(lines: tuple[list[int], list[str]], line: int) -> str | None:
     """The anchor of the provision whose text contains ``line`` (the last one starting above it)."""
-    found = None
-    for provision in rule.walk():
-        if provision.line <= line:
-            if found is None or provision.line >= found.line:
-                found = provision
-    return found.anchor if found else None
+    starts, anchors = lines
+    i = bisect.bisect_right(starts, line)
+    return anchors[i - 1] if i else None
 
 
 def scan_blocks(blocks: Iterable[Block], index: CorpusIndex, rule: Rule | None = None) -> list[list[Citation]]:
     """Scan a page's blocks in order with one reading context; one list of citations per block."""
     context = Context(default_rule=rule.id if rule else None)
+    lines = provision_lines(rule) if rule is not None else None
     out = []
+    placed = None
     for block in blocks:
         if rule is not None:
-            context.set_current(rule.id, provision_at(rule, block.line), index)
+            anchor = provision_at(lines, block.line)
+            if anchor != placed:
+                context.set_current(rule.id, anchor, index)
+                placed = anchor
         out.append(scan(block.text, index, context, line=block.line))
     return out
-
-
-def strip_front_matter(text: str) -> tuple[str, int]:
-    """The body of a page and the line it starts on."""
-    if text.startswith("---"):
-        end = text.find("\n---", 3)
-        if end != -1:
-            after = text.find("\n", end + 4)
-            body_start = len(text) if after == -1 else after + 1
-            return text[body_start:], text.count("\n", 0, body_start) + 1
-    return text, 1

@@ -96,7 +96,14 @@ class Context:
     def set_current(self, rule_id: str | None, anchor: str | None, index: CorpusIndex) -> None:
         """Place the text inside a provision of a rule (by its anchor)."""
         self.default_rule = rule_id
-        self.current = _ref_from_anchor(_Doc(rule_id, _title(index, rule_id)), anchor) if rule_id and anchor else None
+        if not (rule_id and anchor):
+            self.current = None
+            return
+        key = (rule_id, anchor)
+        cached = index.places.get(key)
+        if cached is None:  # the provision as a reference; read-only, so shared
+            cached = index.places[key] = _ref_from_anchor(_Doc(rule_id, _title(index, rule_id)), anchor)
+        self.current = cached
 
     def alias_pattern(self) -> re.Pattern | None:
         if self._alias_re is None and self.aliases:
@@ -151,35 +158,16 @@ class _Scanner:
             pos = self._handle(kind, m)
         return self.out
 
-    def _candidates(self, pos: int):
-        text = self.text
-        yield "alias", g.ALIAS_DEFINITION.search(text, pos)
-        yield "quote", _QUOTE_OPEN.search(text, pos)
-        yield "skip", g.LAW_NUMBER.search(text, pos)
-        yield "skip", g.FORM_NUMBER.search(text, pos)
-        yield "anaphora", g.DOC_ANAPHORA_RE.search(text, pos)
-        yield "this", g.THIS_DOC_RE.search(text, pos)
-        alias_re = self.ctx.alias_pattern()
-        if alias_re is not None:
-            yield "local", alias_re.search(text, pos)
-        yield "name", self.index.name_pattern().search(text, pos)
-        yield "unknown", g.UNKNOWN_DOC.search(text, pos)
-        yield "relative", g.RELATIVE_RE.search(text, pos)
-        yield "article", g.ARTICLE_RE.search(text, pos)
-
     def _next_anchor(self, pos: int):
-        best = None
-        for order, (kind, m) in enumerate(self._candidates(pos)):
-            if m is None:
-                continue
-            key = (m.start(), -(m.end() - m.start()) if kind in ("name", "local") else 0, order)
-            if kind == "unknown":
-                key = (m.start(), 1, order)  # a known name starting as early wins
-            if best is None or key < best[0]:
-                best = (key, kind, m)
-        if best is None:
+        """The next thing worth a look: one combined search, then the specific pattern."""
+        master, patterns = self.index.master_pattern(tuple(self.ctx.aliases), self.ctx.alias_pattern())
+        found = master.search(self.text, pos)
+        if found is None:
             return None
-        _, kind, m = best
+        kind = found.lastgroup
+        m = patterns[kind].match(self.text, found.start())
+        if m is None:  # cannot happen: the combined pattern is made of these
+            return "skip", found
         if kind == "unknown":
             # a known name inside the unknown span is the real document
             inner = self.index.name_pattern().search(self.text, m.start(), m.end() + 1)
@@ -188,7 +176,7 @@ class _Scanner:
         return kind, m
 
     def _handle(self, kind: str, m: re.Match) -> int:
-        if kind == "skip":
+        if kind in ("skip", "form"):
             return m.end()
         if kind == "alias":
             return m.end()  # an alias definition not attached to a citation: nothing to record
@@ -222,7 +210,10 @@ class _Scanner:
         trial = _Scanner(inner, self.index, _copy_context(self.ctx), 1).run()
         covered = bool(trial) and trial[0].start == 0 and not g.ALIAS_DEFINITION.sub(
             "", inner[max(c.end for c in trial):]).strip(" \t\u3000）)。")
-        return inner_start if covered else i
+        # a quoted bare name (「同条例」) is talk about a word, not a citation
+        meaningful = (any(c.unit != "document" for c in trial) or g.ALIAS_DEFINITION.search(inner)
+                      or self.index.name_pattern().fullmatch(inner))
+        return inner_start if covered and meaningful else i
 
     # --- documents ---------------------------------------------------------------------------
     def _document(self, kind: str, m: re.Match) -> int:

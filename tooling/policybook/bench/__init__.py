@@ -1,0 +1,1 @@
+"""Benchmarks: a synthetic corpus generator and timed runs (``make bench``)."""
