@@ -12,19 +12,20 @@ import re
 from . import diagnostics as dx
 from .model import (APPENDIX, ARTICLE, ITEM, PARAGRAPH, SECTION, SUPPL, Provision,
                     anchor_part)
+from . import numbering
+from .numbering import BLANK, NUM
 from .numerals import to_int
 
-_NUM = r"[0-9０-９〇一二三四五六七八九十百千]+"
-_SP = r"[ \t\u3000]"
-ARTICLE_RE = re.compile(rf"^第{_SP}*(?P<num>{_NUM}){_SP}*条(?P<branches>(?:{_SP}*の{_SP}*{_NUM})*)(?P<rest>.*)$")
+_NUM = NUM
+_SP = BLANK
+ARTICLE_RE = re.compile(rf"^{numbering.article(BLANK + '*')}(?P<rest>.*)$")
 # 要綱 style: 第3, 第3の2 — but not 第1章, 第2節 …
-YOKO_RE = re.compile(rf"^第{_SP}*(?P<num>{_NUM})(?P<branches>(?:{_SP}*の{_SP}*{_NUM})*)(?P<rest>(?:[ \t\u3000（(].*)?)$")
-SECTION_RE = re.compile(rf"^(?P<num>[0-9０-９]+)(?P<branches>)(?P<rest>{_SP}+.*)$")
-SUPPL_RE = re.compile(rf"^附{_SP}*則(?P<rest>.*)$")
-APPENDIX_RE = re.compile(rf"^別表(?:{_SP}*第{_SP}*(?P<num>{_NUM}))?(?P<rest>.*)$")
+YOKO_RE = re.compile(rf"^第{_SP}*(?P<art>{_NUM})(?P<branches>(?:{_SP}*の{_SP}*{_NUM})*)(?P<rest>(?:[ \t\u3000（(].*)?)$")
+SECTION_RE = re.compile(rf"^(?P<art>[0-9０-９]+)(?P<branches>)(?P<rest>{_SP}+.*)$")
+SUPPL_RE = re.compile(rf"^{numbering.suppl(BLANK + '*')}(?P<rest>.*)$")
+APPENDIX_RE = re.compile(rf"^{numbering.appendix(BLANK + '*')}(?P<rest>.*)$")
 PARAGRAPH_NUM_RE = re.compile(rf"^(?P<num>[0-9０-９]+){_SP}+")
 ITEM_NUM_RE = re.compile(rf"^(?:[(（](?P<arabic>[0-9０-９]+)[)）]|(?P<kanji>[一二三四五六七八九十]+)){_SP}+")
-_BRANCH_RE = re.compile(_NUM)
 RAW_HTML_RE = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 _CAPTION_RE = re.compile(r"^[（(](?P<caption>.+)[）)]$")
 
@@ -37,7 +38,7 @@ def classify_heading(text: str, rule_kind: str = "") -> tuple[str, tuple[int, ..
     for kind, regex in ((ARTICLE, ARTICLE_RE), (ARTICLE, YOKO_RE)):
         m = regex.match(text)
         if m:
-            number = (to_int(m["num"]), *(to_int(b) for b in _BRANCH_RE.findall(m["branches"])))
+            number = numbering.number(m["art"], m["branches"])
             caption, deleted = _caption(m["rest"])
             return kind, number, caption, deleted
     m = SUPPL_RE.match(text)
@@ -47,12 +48,12 @@ def classify_heading(text: str, rule_kind: str = "") -> tuple[str, tuple[int, ..
     m = APPENDIX_RE.match(text)
     if m:
         caption, deleted = _caption(m["rest"])
-        return APPENDIX, ((to_int(m["num"]),) if m["num"] else ()), caption, deleted
+        return APPENDIX, ((to_int(m["appxnum"]),) if m["appxnum"] else ()), caption, deleted
     if rule_kind in SECTION_KINDS:
         m = SECTION_RE.match(text)
         if m:
             caption, deleted = _caption(m["rest"])
-            return SECTION, (to_int(m["num"]),), caption, deleted
+            return SECTION, (to_int(m["art"]),), caption, deleted
     return None
 
 

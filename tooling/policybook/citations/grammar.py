@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import re
 
-NUM_CHARS = "0-9０-９〇一二三四五六七八九十百千"
-NUM = rf"[{NUM_CHARS}]+"
+from .. import numbering
+from ..numbering import NUM, NUM_CHARS
+
 SP = r"[ \t\u3000]*(?:\n[ \t\u3000]*)?"   # blanks, at most one line break
 
-ARTICLE = rf"第{SP}(?P<art>{NUM}){SP}条(?P<branches>(?:{SP}の{SP}{NUM})*)"
+ARTICLE = numbering.article(SP)
 PARAGRAPH = rf"第{SP}(?P<para>{NUM}){SP}項"
 ITEM = rf"第{SP}(?P<item>{NUM}){SP}号"
 PART = r"(?P<part>ただし書き?|本文|前段|後段|柱書き?|各号列記以外の部分)"
-SUPPL = r"(?P<suppl>附{SP}則)".replace("{SP}", SP)
-APPENDIX = rf"(?P<appx>別表(?:{SP}第{SP}(?P<appxnum>{NUM}))?)"
+SUPPL = numbering.suppl(SP)
+APPENDIX = numbering.appendix(SP)
 # 要綱 numbering 第3 2 (第3 の 2): only after a 要綱-like document
 YOKO = rf"第{SP}(?P<yoko>{NUM})(?![{NUM_CHARS}]|{SP}(?:条|項|号|章|節|款|目|次|回|期|編|種|類|位|者|部|段))(?:[ \t\u3000]+(?P<yokosub>[0-9０-９]+)(?![0-9０-９.(（]))?"
 SECTION = rf"[ \t\u3000]*(?P<section>[0-9０-９]+)(?=[ \t\u3000])"
@@ -57,6 +58,5 @@ SECTION_RE = re.compile(SECTION)
 RELATIVE_RE = re.compile(RELATIVE)
 DOC_ANAPHORA_RE = re.compile(DOC_ANAPHORA)
 THIS_DOC_RE = re.compile(THIS_DOC)
-BRANCH_RE = re.compile(NUM)
 SP_RE = re.compile(SP)
 OPEN_PAREN_RE = re.compile(rf"{SP}[（(]{SP}")

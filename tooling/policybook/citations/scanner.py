@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import numbering
 from ..model import Rule
 from ..numerals import to_int
 from ..structure import SECTION_KINDS
@@ -545,7 +546,7 @@ def _copy_context(ctx: Context) -> Context:
 
 
 def _article_number(m: re.Match) -> tuple[int, ...]:
-    return (to_int(m.group("art")), *(to_int(b) for b in g.BRANCH_RE.findall(m.group("branches") or "")))
+    return numbering.number(m.group("art"), m.group("branches"))
 
 
 def _article_text(ref: _Ref) -> str | None:
