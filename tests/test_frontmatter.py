@@ -122,3 +122,19 @@ def test_every_key_and_code_is_documented_in_japanese():
     from policybook import diagnostics as dx
     assert set(metadata.DESCRIPTIONS_JA) == set(metadata.SCHEMA["properties"])
     assert set(dx.SUMMARIES_JA) == set(dx.CODES)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["---", "id: x", "title: 規程", "kind: 規程", "status: no", "text_status: 要旨",
+                           "aliases: [a, a]", "effective: 2026-02-30", "  - 職員", "key: [", "key: {a: 1}",
+                           ": :", "\t", "# 規程", "## 第1条", "２　項", "- 一　号", "```", "\ufeff", "&a *a", "!!python/x"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=20), st.text(max_size=40))
+def test_loader_never_raises(lines, noise):
+    loaded = load_rule_text("\n".join(lines) + noise, "policies/fuzz.md")
+    for d in loaded.diagnostics:
+        assert d.line >= 0 and d.code in __import__("policybook.diagnostics", fromlist=["CODES"]).CODES
