@@ -21,6 +21,7 @@ class Settings:
     pages: tuple[str, ...] = DEFAULT_PAGES
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     lock_file: str = "citations.lock"
+    quizzes_dir: str = "quizzes"
     ignore: tuple[str, ...] = ()
     select: tuple[str, ...] = ()
     problems: list[str] = field(default_factory=list)
@@ -42,7 +43,7 @@ def load(root: Path) -> Settings:
             table = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("policybook", {})
         except tomllib.TOMLDecodeError as exc:
             problems.append(f"{path}: cannot read [tool.policybook]: {exc}")
-    known = {"policies_dir", "ignore", "select", "pages", "exclude", "lock_file"}
+    known = {"policies_dir", "quizzes_dir", "ignore", "select", "pages", "exclude", "lock_file"}
     for key in sorted(set(table) - known):
         problems.append(f"{path}: unknown setting tool.policybook.{key} (known: {', '.join(sorted(known))})")
 
@@ -65,7 +66,8 @@ def load(root: Path) -> Settings:
         return tuple(value)
 
     lock_file = table.get("lock_file", "citations.lock")
-    return Settings(root=root, policies_dir=policies_dir, pages=patterns("pages", DEFAULT_PAGES),
+    quizzes_dir = str(table.get("quizzes_dir", "quizzes"))
+    return Settings(root=root, policies_dir=policies_dir, quizzes_dir=quizzes_dir, pages=patterns("pages", DEFAULT_PAGES),
                     exclude=patterns("exclude", DEFAULT_EXCLUDE), lock_file=str(lock_file),
                     ignore=codes("ignore"), select=codes("select"), problems=problems)
 

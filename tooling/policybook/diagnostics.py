@@ -73,6 +73,19 @@ NEVER_CITED = _code("PB310", "never-cited", Severity.INFO, "A rule that no guida
 REVIEW_OVERDUE = _code("PB311", "review-overdue", Severity.ERROR, "The rule's review date has passed.")
 REVIEW_SOON = _code("PB312", "review-soon", Severity.WARNING, "The rule's review date is within 90 days.")
 
+# Quizzes (PB4xx)
+QUIZ_NO_OPTIONS = _code("PB401", "quiz-no-options", Severity.ERROR, "A question without answer options.")
+QUIZ_SINGLE_ANSWER = _code("PB402", "quiz-single-answer", Severity.ERROR, "A single-answer question (1. [x]) without exactly one right answer.")
+QUIZ_MIXED_ITEMS = _code("PB403", "quiz-mixed-items", Severity.ERROR, "Options mix task items ([x]/[ ]) and plain items.")
+QUIZ_BLANK_LINE = _code("PB404", "quiz-blank-line", Severity.ERROR, "A blank line between options (it breaks the quiz in quizdown-js).")
+QUIZ_DUPLICATE_ID = _code("PB405", "quiz-duplicate-id", Severity.ERROR, "Two questions (or two banks) share one id.")
+QUIZ_NO_EXPLANATION = _code("PB406", "quiz-no-explanation", Severity.WARNING, "A question without an explanation.")
+QUIZ_UNKNOWN_OPTION = _code("PB407", "quiz-unknown-option", Severity.ERROR, "An unknown option in the quiz header.")
+QUIZ_NO_ID = _code("PB408", "quiz-no-id", Severity.ERROR, "A question without an id comment.")
+QUIZ_BAD_VALUE = _code("PB409", "quiz-bad-value", Severity.ERROR, "A header option or extension with a value of the wrong form.")
+QUIZ_NO_RIGHT_ANSWER = _code("PB410", "quiz-no-right-answer", Severity.ERROR, "A multiple-answer question with no right answer.")
+QUIZ_NO_CITES = _code("PB411", "quiz-no-cites", Severity.WARNING, "A question that names no provision it tests.")
+
 CODES = _CODES
 
 # Plain-Japanese summaries for the author guide on the site (the build log stays English).
@@ -113,6 +126,17 @@ SUMMARIES_JA = {
     "PB310": "どのガイドやクイズからも引用されていない規程等です（情報）。",
     "PB311": "見直し期限を過ぎています。",
     "PB312": "見直し期限まで90日以内です。",
+    "PB401": "選択肢のない問題です。",
+    "PB402": "一つだけ正解の問題（1. [x]）で、正解が一つではありません。",
+    "PB403": "選択肢に [x]・[ ] 付きのものと付かないものが混ざっています。",
+    "PB404": "選択肢の間に空行があります（quizdown-js では問題が壊れます）。",
+    "PB405": "二つの問題（又はクイズ）が同じ id を使っています。",
+    "PB406": "解説（explanation）のない問題です（警告）。",
+    "PB407": "クイズの前付けに定義されていない設定があります。",
+    "PB408": "問題に id のコメントがありません。",
+    "PB409": "設定や拡張の値の形が誤っています。",
+    "PB410": "複数正解の問題に正解がありません。",
+    "PB411": "問題が確かめる条項（cites）がありません（警告）。",
 }
 
 

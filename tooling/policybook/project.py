@@ -40,6 +40,7 @@ class Project:
     corpus: corpus.Corpus
     index: CorpusIndex
     pages: list[Page] = field(default_factory=list)
+    banks: list = field(default_factory=list)
     diagnostics: list[dx.Diagnostic] = field(default_factory=list)
 
     @classmethod
@@ -63,6 +64,7 @@ class Project:
             page.rule = loaded_rule.rule if loaded_rule else None  # not sent back by workers
             project.pages.append(page)
             project.diagnostics.extend(findings)
+        project._load_quizzes()
         project.diagnostics.extend(review_dates(loaded.rules, today or _dt.date.today()))
         project.diagnostics.extend(never_cited(project))
         project.diagnostics.extend(drift.check(project))
@@ -86,6 +88,20 @@ class Project:
                 if found is not None:
                     findings.append(found)
         return page, findings
+
+    def _load_quizzes(self) -> None:
+        from .quiz.checks import load_banks, question_citations
+
+        self.banks, found = load_banks(self.root, self.settings.quizzes_dir)
+        self.diagnostics.extend(found)
+        for bank in self.banks:
+            page = Page(bank.path, None)
+            for _, c in question_citations(bank, self.index):
+                page.citations.append(Cited(c.target, c.rule_id, c.status, c.line, c.text))
+                problem = diagnose(c, bank.path)
+                if problem is not None:
+                    self.diagnostics.append(problem)
+            self.pages.append(page)
 
     def citing(self, target: str) -> list[tuple[Page, Cited]]:
         """Citations of ``target`` (rule-id or rule-id#Anchor) or of anything inside it."""
