@@ -24,6 +24,7 @@ extensions = [
 include_patterns = list(_settings.pages)
 exclude_patterns = ["_build", "**/node_modules", *_settings.exclude]
 policybook_policies_dir = _settings.policies_dir
+policybook_quizzes_dir = _settings.quizzes_dir
 
 myst_enable_extensions = list(MYST_EXTENSIONS)
 # Authors cannot inject markup or scripts: raw HTML in Markdown is shown as text.

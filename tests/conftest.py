@@ -32,3 +32,11 @@ def site(tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     return out
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Debian Chromium for every browser test."""
+    from browser_support import launch
+
+    yield from launch()

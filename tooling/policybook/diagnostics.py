@@ -84,6 +84,8 @@ QUIZ_UNKNOWN_OPTION = _code("PB407", "quiz-unknown-option", Severity.ERROR, "An 
 QUIZ_NO_ID = _code("PB408", "quiz-no-id", Severity.ERROR, "A question without an id comment.")
 QUIZ_BAD_VALUE = _code("PB409", "quiz-bad-value", Severity.ERROR, "A header option or extension with a value of the wrong form.")
 QUIZ_NO_RIGHT_ANSWER = _code("PB410", "quiz-no-right-answer", Severity.ERROR, "A multiple-answer question with no right answer.")
+QUIZ_SELECTION = _code("PB412", "quiz-selection", Severity.ERROR, "A quiz directive names an unknown bank or question, or selects nothing.")
+QUIZ_UNPLACED = _code("PB413", "quiz-unplaced", Severity.WARNING, "A quiz bank that no page embeds.")
 QUIZ_NO_CITES = _code("PB411", "quiz-no-cites", Severity.WARNING, "A question that names no provision it tests.")
 
 CODES = _CODES
@@ -137,6 +139,8 @@ SUMMARIES_JA = {
     "PB409": "設定や拡張の値の形が誤っています。",
     "PB410": "複数正解の問題に正解がありません。",
     "PB411": "問題が確かめる条項（cites）がありません（警告）。",
+    "PB412": "quiz の指定が、存在しないクイズや問題を指しているか、一問も選んでいません。",
+    "PB413": "どのページにも載っていないクイズです（警告）。",
 }
 
 

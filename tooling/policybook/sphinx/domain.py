@@ -33,8 +33,9 @@ class PolicyDomain(Domain):
         "index_pages": {},   # docname -> True, pages that list rules and must follow rule changes
         "citations": {},     # docname -> [(target, cite id, text as written)]
         "broken": {},        # docname -> True, pages with broken citations (re-read when rules change)
+        "quizzes": {},       # docname -> {"banks": [bank ids embedded whole], "questions": [ids]}
     }
-    data_version = 2
+    data_version = 3
     dangling_warnings = {
         "rule": "policybook: unknown rule id %(target)s",
         "ref": "policybook: unknown provision %(target)s",
@@ -54,6 +55,19 @@ class PolicyDomain(Domain):
     def add_citation(self, docname: str, target: str, cite_id: str, text: str) -> None:
         self.data["citations"].setdefault(docname, []).append((target, cite_id, text))
         self._backlinks = None
+
+    def note_quiz(self, docname: str, questions: list[str], banks: list[str], whole: bool = False) -> None:
+        entry = self.data["quizzes"].setdefault(docname, {"banks": [], "questions": [], "whole": []})
+        entry["questions"].extend(questions)
+        entry["banks"].extend(b for b in banks if b not in entry["banks"])
+        if whole:
+            entry["whole"].extend(b for b in banks if b not in entry["whole"])
+
+    def quiz_pages(self, bank_id: str) -> list[str]:
+        """Pages embedding a whole bank first, then pages embedding some of its questions."""
+        whole = [d for d, e in sorted(self.data["quizzes"].items()) if bank_id in e.get("whole", [])]
+        some = [d for d, e in sorted(self.data["quizzes"].items()) if bank_id in e["banks"] and d not in whole]
+        return whole + some
 
     def note_broken(self, docname: str) -> None:
         self.data["broken"][docname] = True
@@ -77,6 +91,7 @@ class PolicyDomain(Domain):
         self.data["index_pages"].pop(docname, None)
         self.data["citations"].pop(docname, None)
         self.data["broken"].pop(docname, None)
+        self.data["quizzes"].pop(docname, None)
         self._backlinks = None
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict) -> None:
@@ -84,7 +99,7 @@ class PolicyDomain(Domain):
         for docname, rule in otherdata["rules"].items():
             if docname in wanted:
                 self.rules[docname] = rule
-        for key in ("index_pages", "citations", "broken"):
+        for key in ("index_pages", "citations", "broken", "quizzes"):
             for docname, value in otherdata[key].items():
                 if docname in wanted:
                     self.data[key][docname] = value

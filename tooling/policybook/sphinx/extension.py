@@ -11,12 +11,13 @@ from .. import __version__, checks
 from .citations import setup_citations
 from .domain import PolicyDomain
 from .glossary_links import setup_glossary_links
+from .quiz import setup_quiz
 from .listing import setup_listing
-from .logging import emit
+from .logging import emit, emit_at_path
 from .nodes import setup_nodes
 from .japanese_text import JoinJapaneseLines
 from .policy_page import PolicyPageTransform
-from .state import load_state
+from .state import load_state, state_for
 from .reference_tables import setup_reference_tables
 
 STATIC = Path(__file__).parent / "static"
@@ -28,6 +29,9 @@ def check_corpus(app: Sphinx, env) -> None:
     docname_of = {rule.path: docname for docname, rule in domain.rules.items()}
     for diagnostic in checks.corpus_checks(list(domain.rules.values())):
         emit(diagnostic, docname_of.get(diagnostic.path, env.config.root_doc))
+    # quiz banks are not pages: their findings are located in the bank file itself
+    for diagnostic in state_for(env).quiz_diagnostics or []:
+        emit_at_path(diagnostic, str(Path(env.srcdir) / diagnostic.path))
 
 
 def add_assets(app: Sphinx) -> None:
@@ -35,16 +39,22 @@ def add_assets(app: Sphinx) -> None:
         return
     app.config.html_static_path.append(str(STATIC))
     app.add_css_file("policybook.css")
+    app.add_js_file("policybook-quiz.js", loading_method="defer")
 
 
-def default_favicon(app: Sphinx, config) -> None:
-    """Browsers ask for a favicon on every page; serve ours rather than a 404."""
+def configure(app: Sphinx, config) -> None:
+    # Browsers ask for a favicon on every page; serve ours rather than a 404.
     if not config.html_favicon:
         config.html_favicon = str(STATIC / "favicon.svg")
+    # Quiz banks are quizdown, not pages of the site: they are embedded with {quiz}.
+    pattern = config.policybook_quizzes_dir.rstrip("/") + "/**"
+    if pattern not in config.exclude_patterns:
+        config.exclude_patterns = [*config.exclude_patterns, pattern]
 
 
 def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("policybook_policies_dir", "policies", "env", types=frozenset({str}))
+    app.add_config_value("policybook_quizzes_dir", "quizzes", "env", types=frozenset({str}))
     app.add_domain(PolicyDomain)
     app.add_transform(PolicyPageTransform)
     app.add_transform(JoinJapaneseLines)
@@ -52,10 +62,11 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     setup_listing(app)
     setup_citations(app)
     setup_glossary_links(app)
+    setup_quiz(app)
     setup_reference_tables(app)
     app.connect("env-check-consistency", check_corpus)
     app.connect("builder-inited", add_assets)
-    app.connect("config-inited", default_favicon)
+    app.connect("config-inited", configure)
     app.connect("builder-inited", load_state)
     return {
         "version": __version__,

@@ -22,3 +22,15 @@ def emit(diagnostic: Diagnostic, docname: str) -> None:
         logger.warning(message, type="policybook", subtype=diagnostic.code, location=location)
     else:
         logger.verbose(message, location=location)
+
+
+def emit_at_path(diagnostic: Diagnostic, path: str) -> None:
+    """For files that are not pages (quiz banks): the location is the file itself."""
+    message = f"{diagnostic.code} {diagnostic.message}"
+    if diagnostic.hint:
+        message += f" ({diagnostic.hint})"
+    location = f"{path}:{diagnostic.line}" if diagnostic.line else path
+    if diagnostic.severity >= Severity.WARNING:
+        logger.warning(message, type="policybook", subtype=diagnostic.code, location=location)
+    else:
+        logger.verbose(message, location=location)

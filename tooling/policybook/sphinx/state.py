@@ -20,6 +20,8 @@ _STATES: dict[str, "BuildState"] = {}
 class BuildState:
     corpus: corpus.Corpus
     index: CorpusIndex
+    banks: dict = None            # bank id -> Bank (questions' targets resolved)
+    quiz_diagnostics: list = None  # found while loading banks; reported once per build
 
     def loaded_for(self, source: Path, srcdir: Path) -> corpus.LoadedRule | None:
         try:
@@ -29,14 +31,23 @@ class BuildState:
         return self.corpus.loaded.get(rel)
 
 
+def _build(srcdir: Path, config) -> BuildState:
+    from ..quiz.checks import check_citations, load_banks
+
+    loaded = corpus.load_corpus(srcdir, config.policybook_policies_dir)
+    index = CorpusIndex.build(loaded.rules)
+    banks, found = load_banks(srcdir, config.policybook_quizzes_dir)
+    for bank in banks:
+        found.extend(check_citations(bank, index))  # also resolves each question's targets
+    return BuildState(loaded, index, {b.id: b for b in banks}, found)
+
+
 def load_state(app) -> None:
-    loaded = corpus.load_corpus(Path(app.srcdir), app.config.policybook_policies_dir)
-    _STATES[str(app.srcdir)] = BuildState(loaded, CorpusIndex.build(loaded.rules))
+    _STATES[str(app.srcdir)] = _build(Path(app.srcdir), app.config)
 
 
 def state_for(env) -> BuildState:
     state = _STATES.get(str(env.srcdir))
     if state is None:  # e.g. a transform run outside a normal build
-        loaded = corpus.load_corpus(Path(env.srcdir), env.config.policybook_policies_dir)
-        state = _STATES[str(env.srcdir)] = BuildState(loaded, CorpusIndex.build(loaded.rules))
+        state = _STATES[str(env.srcdir)] = _build(Path(env.srcdir), env.config)
     return state
