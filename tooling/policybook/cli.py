@@ -50,6 +50,14 @@ def build_parser() -> argparse.ArgumentParser:
     accept = refs_sub.add_parser("accept", help="record the current text of every cited provision as reviewed")
     accept.add_argument("--root", type=Path, default=None)
 
+    export = sub.add_parser("export", help="quizzes for an LMS (Moodle XML, QTI 2.1) or paper (handouts)")
+    export.add_argument("format", choices=("moodle", "qti", "handouts"))
+    export.add_argument("--bank", action="append", default=[], metavar="ID", help="only these banks (repeatable)")
+    export.add_argument("--question", action="append", default=[], metavar="ID", help="only these questions")
+    export.add_argument("--output", "-o", type=Path, default=None,
+                        help="file (moodle, qti) or folder (handouts); default: _build/export/")
+    export.add_argument("--root", type=Path, default=None)
+
     schema = sub.add_parser("schema", help="write the front-matter JSON Schema for editors")
     schema.add_argument("--output", "-o", type=Path, default=None, help="file to write (default: stdout)")
 
@@ -83,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "check":
         return _check(args)
+    if args.command == "export":
+        return _export(args)
     if args.command == "refs":
         return {"parse": _refs_parse, "impact": _refs_impact, "accept": _refs_accept}[args.refs_command](args)
     if args.command == "rules":
@@ -167,6 +177,66 @@ def _refs_impact(args) -> int:
         print(f"{target}: cited {len(hits)} time(s)")
         for page, c in hits:
             print(f"{page.path}:{c.line}: {c.text} -> {c.target}")
+    return 0
+
+
+def _export(args) -> int:
+    import copy
+
+    from .citations import CorpusIndex
+    from .corpus import load_corpus
+    from .model import target_label
+    from .quiz import export
+    from .quiz.checks import check_citations, load_banks
+
+    root = _root(args)
+    settings = config.load(root)
+    index = CorpusIndex.build(load_corpus(root, settings.policies_dir).rules)
+    banks, problems = load_banks(root, settings.quizzes_dir)
+    errors = [d for d in problems if d.severity >= dx.Severity.ERROR]
+    if errors:
+        sys.stdout.write(report.text(errors))
+        print("policybook: fix the quiz errors above before exporting", file=sys.stderr)
+        return 1
+    for bank in banks:
+        check_citations(bank, index)  # resolves each question's cited provisions
+    if args.bank:
+        unknown = set(args.bank) - {b.id for b in banks}
+        if unknown:
+            print(f"policybook: unknown bank(s): {', '.join(sorted(unknown))}", file=sys.stderr)
+            return 2
+        banks = [b for b in banks if b.id in args.bank]
+    if args.question:
+        chosen = []
+        for bank in banks:
+            subset = copy.copy(bank)
+            subset.questions = [q for q in bank.questions if q.id in args.question]
+            if subset.questions:
+                chosen.append(subset)
+        banks = chosen
+    if not banks:
+        print("policybook: nothing to export", file=sys.stderr)
+        return 2
+    labels = {t: target_label(index.rules, t) for b in banks for q in b.questions for t in q.targets}
+    out_dir = root / "_build" / "export"
+    if args.format == "moodle":
+        target = args.output or out_dir / "policybook-moodle.xml"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(export.moodle_xml(banks, labels))
+    elif args.format == "qti":
+        target = args.output or out_dir / "policybook-qti21.zip"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(export.qti_package(banks, labels))
+    else:
+        target = args.output or out_dir / "handouts"
+        target.mkdir(parents=True, exist_ok=True)
+        (target / "handout.css").write_text(export.HANDOUT_CSS, encoding="utf-8")
+        for bank in banks:
+            for answers, suffix in ((False, "mondai"), (True, "kaito")):
+                (target / f"{bank.id}-{suffix}.html").write_text(export.handout_html([bank], answers, labels),
+                                                                  encoding="utf-8")
+    count = sum(len(b.questions) for b in banks)
+    print(f"exported {count} question(s) from {len(banks)} bank(s) to {target}")
     return 0
 
 

@@ -36,6 +36,22 @@ class Provision:
             yield from child.walk()
 
     @property
+    def citation_label(self) -> str:
+        """How a citation names this level: 第8条の2, 第1項, 第3号, 附則, 別表第1, 第3 (要綱)."""
+        n = self.number_text
+        if self.kind == ARTICLE:
+            return f"第{n}条" if "条" in self.label else f"第{n}"
+        if self.kind == PARAGRAPH:
+            return f"第{n}項"
+        if self.kind == ITEM:
+            return f"第{n}号"
+        if self.kind == SECTION:
+            return f" {n}"
+        if self.kind == SUPPL:
+            return "附則"
+        return f"別表第{n}" if n else "別表"
+
+    @property
     def number_text(self) -> str:
         """Half-width number with 枝番 as ``8の2``."""
         return "の".join(str(n) for n in self.number)
@@ -91,3 +107,23 @@ class Rule:
 
     def position(self, key: str) -> tuple[int, int]:
         return self.positions.get(key, (1, 1))
+
+    def label_of(self, anchor: str) -> str:
+        """第8条の2第1項第3号 for an anchor, from the provisions it passes through."""
+        index = self.by_anchor()
+        parts = anchor.split("-")
+        label = ""
+        for depth in range(1, len(parts) + 1):
+            provision = index.get("-".join(parts[:depth]))
+            if provision is not None:
+                label += provision.citation_label
+        return label
+
+
+def target_label(rules: dict[str, "Rule"], target: str) -> str:
+    """「京都市個人情報保護条例第12条第2項」 for ``kojin-joho-hogo-jorei#Article_12-Paragraph_2``."""
+    rule_id, _, anchor = target.partition("#")
+    rule = rules.get(rule_id)
+    if rule is None:
+        return target
+    return rule.title + (rule.label_of(anchor) if anchor else "")

@@ -65,3 +65,16 @@ class Bank:
         """Content version: changes whenever a question, an option or an answer changes."""
         payload = json.dumps([asdict(q) | {"targets": []} for q in self.questions], ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
+
+
+def scrambled(count: int, seed: str) -> list[int]:
+    """A fixed order that is never the right one: how ordering options are shown."""
+    import random
+
+    order = list(range(count))
+    if count < 2:
+        return order
+    rng = random.Random(seed)
+    while order == sorted(order):
+        rng.shuffle(order)
+    return order

@@ -9,7 +9,7 @@ from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
-from ..model import Provision, Rule
+from ..model import Rule
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -126,7 +126,7 @@ class PolicyDomain(Domain):
         provision = rule.by_anchor().get(anchor)
         if provision is None:
             return None
-        return docname, anchor, f"{rule.title}{_path_label(rule, anchor)}"
+        return docname, anchor, f"{rule.title}{rule.label_of(anchor)}"
 
     def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder, typ: str,
                      target: str, node: pending_xref, contnode: nodes.Element) -> nodes.reference | None:
@@ -149,34 +149,4 @@ class PolicyDomain(Domain):
         for docname, rule in sorted(self.rules.items()):
             yield rule.id, rule.title, "rule", docname, "", 1
             for p in rule.walk():
-                yield f"{rule.id}#{p.anchor}", _path_label(rule, p.anchor), "provision", docname, p.anchor, 1
-
-
-def _path_label(rule: Rule, anchor: str) -> str:
-    """第8条の2第1項第3号 for an anchor, from the provisions it passes through."""
-    index = rule.by_anchor()
-    parts = anchor.split("-")
-    label = ""
-    for depth in range(1, len(parts) + 1):
-        provision: Provision | None = index.get("-".join(parts[:depth]))
-        if provision is not None:
-            label += provision_label(provision)
-    return label
-
-
-def provision_label(p: Provision) -> str:
-    from ..model import APPENDIX, ARTICLE, ITEM, PARAGRAPH, SECTION, SUPPL
-    n = p.number_text
-    if p.kind == ARTICLE:
-        return f"第{n}条" if "条" in p.label else f"第{n}"
-    if p.kind == PARAGRAPH:
-        return f"第{n}項"
-    if p.kind == ITEM:
-        return f"第{n}号"
-    if p.kind == SECTION:
-        return f" {n}"
-    if p.kind == SUPPL:
-        return "附則"
-    if p.kind == APPENDIX:
-        return f"別表第{n}" if n else "別表"
-    return p.label
+                yield f"{rule.id}#{p.anchor}", rule.label_of(p.anchor), "provision", docname, p.anchor, 1

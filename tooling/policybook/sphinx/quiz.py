@@ -18,7 +18,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..citations import Context, scan
 from ..citations.scanner import BROKEN
-from ..quiz.model import MULTIPLE, ORDERING, SINGLE, TYPE_LABELS, Bank, Question
+from ..model import target_label
+from ..quiz.model import ORDERING, SINGLE, TYPE_LABELS, Bank, Question, scrambled
 from .logging import logger
 from .state import state_for
 
@@ -41,19 +42,6 @@ class quiz_options(nodes.General, nodes.Element):
 
 class quiz_option(nodes.General, nodes.Element):
     pass
-
-
-def scrambled(count: int, seed: str) -> list[int]:
-    """A fixed order that is never the right one (for ordering questions)."""
-    import random
-
-    order = list(range(count))
-    if count < 2:
-        return order
-    rng = random.Random(seed)
-    while order == sorted(order):
-        rng.shuffle(order)
-    return order
 
 
 class quiz_hidden(nodes.General, nodes.Element):
@@ -211,9 +199,10 @@ def build_quiz(directive, pool, title: str, quiz_id: str, state) -> nodes.Node:
             for j, target in enumerate(q.targets):
                 if j:
                     basis += nodes.Text("、")
+                label = target_label(state.index.rules, target)
                 xref = addnodes.pending_xref("", refdomain="policy", reftype="ref", reftarget=target,
-                                             refexplicit=False, refwarn=False)
-                xref += nodes.inline(target, target)
+                                             refexplicit=True, refwarn=False)
+                xref += nodes.inline(label, label)
                 basis += xref
             feedback += basis
         question += feedback
