@@ -11,6 +11,7 @@ from .. import __version__, checks
 from .citations import setup_citations
 from .domain import PolicyDomain
 from .glossary_links import setup_glossary_links
+from .home import setup_home
 from .quiz import setup_quiz
 from .listing import setup_listing
 from .logging import emit, emit_at_path
@@ -63,6 +64,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     setup_citations(app)
     setup_glossary_links(app)
     setup_quiz(app)
+    setup_home(app)
     setup_reference_tables(app)
     app.connect("env-check-consistency", check_corpus)
     app.connect("builder-inited", add_assets)

@@ -32,7 +32,9 @@ def _term_pattern(terms: list[str]) -> re.Pattern:
 def _skipped(node: nodes.Node) -> bool:
     parent = node.parent
     while parent is not None:
-        if isinstance(parent, SKIP) or "pb-no-cite" in getattr(parent, "get", lambda *_: ())("classes", ()):
+        classes = getattr(parent, "get", lambda *_: ())("classes", ())
+        # no links inside quizzes, reference tables or clickable cards (a link inside a link)
+        if isinstance(parent, SKIP) or "pb-no-cite" in classes or "sd-card" in classes:
             return True
         parent = parent.parent
     return False
