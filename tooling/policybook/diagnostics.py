@@ -86,6 +86,8 @@ QUIZ_BAD_VALUE = _code("PB409", "quiz-bad-value", Severity.ERROR, "A header opti
 QUIZ_NO_RIGHT_ANSWER = _code("PB410", "quiz-no-right-answer", Severity.ERROR, "A multiple-answer question with no right answer.")
 QUIZ_SELECTION = _code("PB412", "quiz-selection", Severity.ERROR, "A quiz directive names an unknown bank or question, or selects nothing.")
 QUIZ_UNPLACED = _code("PB413", "quiz-unplaced", Severity.WARNING, "A quiz bank that no page embeds.")
+CHECKLIST_ITEM = _code("PB414", "checklist-item", Severity.ERROR, "A checklist line that is not an item, or a checklist without items.")
+SURVEY_DATA = _code("PB415", "survey-data", Severity.ERROR, "A survey data file that is missing, unreadable or of the wrong shape.")
 QUIZ_NO_CITES = _code("PB411", "quiz-no-cites", Severity.WARNING, "A question that names no provision it tests.")
 
 CODES = _CODES
@@ -141,6 +143,8 @@ SUMMARIES_JA = {
     "PB411": "問題が確かめる条項（cites）がありません（警告）。",
     "PB412": "quiz の指定が、存在しないクイズや問題を指しているか、一問も選んでいません。",
     "PB413": "どのページにも載っていないクイズです（警告）。",
+    "PB414": "チェックシートに「- 」で始まらない行があるか、項目がありません。",
+    "PB415": "調査データのファイルがないか、読めないか、形が誤っています。",
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from pathlib import Path
@@ -80,7 +81,7 @@ class Project:
         # a rule's blocks come from the parse that built the rule; other pages are parsed here
         blocks = loaded_rule.blocks if loaded_rule else markdown_blocks(text)
         page = Page(rel, rule)
-        findings = []
+        findings = list(survey_findings(path, text, self.root))
         for block_citations in scan_blocks(blocks, self.index, rule):
             for c in block_citations:
                 page.citations.append(Cited(c.target, c.rule_id, c.status, c.line, c.text))
@@ -112,6 +113,29 @@ class Project:
                                  or ("#" not in target and c.target.split("#")[0] == target)):
                     out.append((page, c))
         return out
+
+
+_SURVEY = re.compile(r"^(?:```+|:::+)\{survey-chart\}\s+(\S+)", re.M)
+
+
+def survey_findings(page: Path, text: str, root: Path) -> list[dx.Diagnostic]:
+    """Survey data files a page draws charts from, checked as the site build checks them."""
+    from .sphinx.charts import load_survey
+
+    out = []
+    for match in _SURVEY.finditer(text):
+        data = (page.parent / match.group(1)).resolve()
+        try:
+            shown = data.relative_to(root.resolve()).as_posix()
+        except ValueError:
+            shown = str(data)
+        if not data.is_file():
+            line = text.count("\n", 0, match.start()) + 1
+            out.append(dx.Diagnostic(page.relative_to(root).as_posix(), line, 1, dx.SURVEY_DATA,
+                                     f"survey data file not found: {match.group(1)}"))
+            continue
+        out.extend(load_survey(data, shown)[1])
+    return out
 
 
 _WORK: list = [None]

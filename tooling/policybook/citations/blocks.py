@@ -25,7 +25,7 @@ TEXT_DIRECTIVES = frozenset({
     "note", "warning", "tip", "important", "caution", "attention", "danger", "error", "hint",
     "seealso", "admonition", "topic", "sidebar", "epigraph", "dropdown", "card", "grid",
     "grid-item", "grid-item-card", "tab-set", "tab-item", "tab-set-code", "div", "container",
-    "glossary",
+    "glossary", "checklist",
 })
 _DIRECTIVE = re.compile(r"^\{(?P<name>[\w:-]+)\}")
 _OPTION = re.compile(r"^:[\w-]+:")

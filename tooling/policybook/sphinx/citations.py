@@ -62,7 +62,8 @@ def _line_of(node: nodes.Node) -> int:
 
 
 def _is_block(node: nodes.Node) -> bool:
-    if isinstance(node, nodes.paragraph):
+    if isinstance(node, nodes.paragraph) or (isinstance(node, nodes.TextElement)
+                                              and "pb-cite-block" in node.get("classes", ())):
         pass
     elif isinstance(node, nodes.entry) and any(isinstance(c, (nodes.Text, nodes.inline)) for c in node.children):
         pass

@@ -11,6 +11,8 @@ from .. import __version__, checks
 from .citations import setup_citations
 from .domain import PolicyDomain
 from .glossary_links import setup_glossary_links
+from .charts import setup_charts
+from .checklist import setup_checklist
 from .home import setup_home
 from .quiz import setup_quiz
 from .listing import setup_listing
@@ -41,6 +43,7 @@ def add_assets(app: Sphinx) -> None:
     app.config.html_static_path.append(str(STATIC))
     app.add_css_file("policybook.css")
     app.add_js_file("policybook-quiz.js", loading_method="defer")
+    app.add_js_file("policybook-checklist.js", loading_method="defer")
 
 
 def configure(app: Sphinx, config) -> None:
@@ -65,6 +68,8 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     setup_glossary_links(app)
     setup_quiz(app)
     setup_home(app)
+    setup_checklist(app)
+    setup_charts(app)
     setup_reference_tables(app)
     app.connect("env-check-consistency", check_corpus)
     app.connect("builder-inited", add_assets)

@@ -1,0 +1,4 @@
+extensions = ["myst_parser", "policybook.sphinx"]
+language = "ja"
+exclude_patterns = ["_build"]
+myst_disable_syntax = ["html_block", "html_inline"]
