@@ -24,6 +24,7 @@ $(STAMP): pyproject.toml constraints.txt
 
 # A release build is always fresh (-E): incremental builds can hide deleted targets.
 html: $(STAMP)
+	rm -rf _build/html
 	$(BIN)/sphinx-build -E -W --keep-going -j $(JOBS) -b html $(SPHINXOPTS) . _build/html
 
 check: $(STAMP)

@@ -40,3 +40,11 @@ def browser():
     from browser_support import launch
 
     yield from launch()
+
+
+@pytest.fixture(scope="session")
+def server(site: Path):
+    """The real site served over HTTP on loopback."""
+    from browser_support import serve
+
+    yield from serve(site)

@@ -6,14 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import serve
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="session")
-def server(site: Path):
-    yield from serve(site)
 
 
 def test_every_page_loads_cleanly_and_stays_inside_the_site(browser, server, site):

@@ -34,8 +34,9 @@ class PolicyDomain(Domain):
         "citations": {},     # docname -> [(target, cite id, text as written)]
         "broken": {},        # docname -> True, pages with broken citations (re-read when rules change)
         "quizzes": {},       # docname -> {"banks": [bank ids embedded whole], "questions": [ids]}
+        "search": {},        # docname -> [search entries: the page, and glossary terms on it]
     }
-    data_version = 3
+    data_version = 4
     dangling_warnings = {
         "rule": "policybook: unknown rule id %(target)s",
         "ref": "policybook: unknown provision %(target)s",
@@ -92,6 +93,7 @@ class PolicyDomain(Domain):
         self.data["citations"].pop(docname, None)
         self.data["broken"].pop(docname, None)
         self.data["quizzes"].pop(docname, None)
+        self.data["search"].pop(docname, None)
         self._backlinks = None
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict) -> None:
@@ -99,7 +101,7 @@ class PolicyDomain(Domain):
         for docname, rule in otherdata["rules"].items():
             if docname in wanted:
                 self.rules[docname] = rule
-        for key in ("index_pages", "citations", "broken", "quizzes"):
+        for key in ("index_pages", "citations", "broken", "quizzes", "search"):
             for docname, value in otherdata[key].items():
                 if docname in wanted:
                     self.data[key][docname] = value

@@ -20,6 +20,7 @@ from .logging import emit, emit_at_path
 from .nodes import setup_nodes
 from .japanese_text import JoinJapaneseLines
 from .policy_page import PolicyPageTransform
+from .search import TEMPLATES, disable_stock_search, setup_search
 from .state import load_state, state_for
 from .reference_tables import setup_reference_tables
 
@@ -50,6 +51,8 @@ def configure(app: Sphinx, config) -> None:
     # Browsers ask for a favicon on every page; serve ours rather than a 404.
     if not config.html_favicon:
         config.html_favicon = str(STATIC / "favicon.svg")
+    if str(TEMPLATES) not in config.templates_path:
+        config.templates_path = [*config.templates_path, str(TEMPLATES)]
     # Quiz banks are quizdown, not pages of the site: they are embedded with {quiz}.
     pattern = config.policybook_quizzes_dir.rstrip("/") + "/**"
     if pattern not in config.exclude_patterns:
@@ -70,11 +73,13 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     setup_home(app)
     setup_checklist(app)
     setup_charts(app)
+    setup_search(app)
     setup_reference_tables(app)
     app.connect("env-check-consistency", check_corpus)
     app.connect("builder-inited", add_assets)
     app.connect("config-inited", configure)
     app.connect("builder-inited", load_state)
+    app.connect("builder-inited", disable_stock_search)
     return {
         "version": __version__,
         "env_version": 2,
