@@ -20,6 +20,7 @@ from .logging import emit, emit_at_path
 from .nodes import setup_nodes
 from .japanese_text import JoinJapaneseLines
 from .policy_page import PolicyPageTransform
+from .safety import setup_safety
 from .search import TEMPLATES, disable_stock_search, setup_search
 from .state import load_state, state_for
 from .reference_tables import setup_reference_tables
@@ -74,6 +75,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     setup_checklist(app)
     setup_charts(app)
     setup_search(app)
+    setup_safety(app)
     setup_reference_tables(app)
     app.connect("env-check-consistency", check_corpus)
     app.connect("builder-inited", add_assets)
