@@ -41,7 +41,7 @@ def test_queries_file_is_big_enough():
 def search_page(browser, server):
     page = browser.new_page()
     page.goto(f"{server}/search.html")
-    page.wait_for_function("window.PBSearch && window.PBSearch.tokens")
+    page.wait_for_function("typeof window.PBSearch === 'object' && typeof window.PBSearch.tokens === 'function'")
     yield page
     page.close()
 

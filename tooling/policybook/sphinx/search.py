@@ -70,7 +70,7 @@ def collect(app, doctree: nodes.document) -> None:
 
 
 def write_index(app, exception) -> None:
-    if exception is not None or app.builder.format != "html" or app.builder.name != "html":
+    if exception is not None or app.builder.name != "html" or not app.config.policybook_search:
         return
     domain = app.env.get_domain("policy")
     entries = []
@@ -91,11 +91,13 @@ def write_index(app, exception) -> None:
 
 
 def search_page(app):
-    if app.builder.name == "html":
+    if app.builder.name == "html" and app.config.policybook_search:
         yield "search", {"title": "検索"}, "pbsearch.html"
 
 
 def setup_search(app) -> None:
+    # False keeps Sphinx's own search (used by `make bench` to compare the two)
+    app.add_config_value("policybook_search", True, "html", types=frozenset({bool}))
     app.connect("doctree-read", collect)
     app.connect("html-collect-pages", search_page)
     app.connect("build-finished", write_index)
@@ -104,5 +106,5 @@ def setup_search(app) -> None:
 def disable_stock_search(app) -> None:
     """Sphinx's own index splits 個人情報保護条例 but not the query; ours replaces it (and saves
     about half of the build time it costs)."""
-    if app.builder.name == "html":
+    if app.builder.name == "html" and app.config.policybook_search:
         app.builder.search = False
