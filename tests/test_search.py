@@ -40,8 +40,9 @@ def test_queries_file_is_big_enough():
 @pytest.fixture(scope="module")
 def search_page(browser, server):
     page = browser.new_page()
-    page.goto(f"{server}/search.html")
-    page.wait_for_function("typeof window.PBSearch === 'object' && typeof window.PBSearch.tokens === 'function'")
+    page.goto(f"{server}/search.html?q=テスト")  # a first query loads the index metadata
+    page.wait_for_function("window.pbSearchDone !== undefined")
+    page.evaluate("window.pbSearchDone")
     yield page
     page.close()
 

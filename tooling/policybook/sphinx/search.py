@@ -95,11 +95,16 @@ def search_page(app):
         yield "search", {"title": "検索"}, "pbsearch.html"
 
 
+def page_context(app, pagename, templatename, context, doctree) -> None:
+    context["policybook_search"] = app.config.policybook_search
+
+
 def setup_search(app) -> None:
     # False keeps Sphinx's own search (used by `make bench` to compare the two)
     app.add_config_value("policybook_search", True, "html", types=frozenset({bool}))
     app.connect("doctree-read", collect)
     app.connect("html-collect-pages", search_page)
+    app.connect("html-page-context", page_context)
     app.connect("build-finished", write_index)
 
 
