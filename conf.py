@@ -36,6 +36,7 @@ html_title = "ポリシーブック"
 html_static_path: list[str] = []
 html_last_updated_fmt = None
 html_copy_source = False
+html_use_index = False  # the general index has no entries here (and uses inline styles)
 html_show_sourcelink = False
 html_theme_options = {
     "navigation_with_keys": True,

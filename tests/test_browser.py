@@ -24,9 +24,13 @@ def test_every_page_loads_cleanly_and_stays_inside_the_site(browser, server, sit
             if not r.url.startswith(server) and not r.url.startswith("data:") else None)
     page.on("response", lambda r: problems.append(f"{current['url']}: {r.status} {r.url}")
             if r.status >= 400 else None)
+    from browser_support import CSP
+
     for rel in pages:
         current["url"] = rel
-        page.goto(f"{server}/{rel}", wait_until="load")
+        response = page.goto(f"{server}/{rel}", wait_until="load")
+        # every page is loaded under the strict policy: a violation is a console error above
+        assert response.headers["content-security-policy"] == CSP
     context.close()
     assert problems == [], "\n".join(problems)
 

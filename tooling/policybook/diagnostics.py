@@ -89,6 +89,7 @@ QUIZ_UNPLACED = _code("PB413", "quiz-unplaced", Severity.WARNING, "A quiz bank t
 CHECKLIST_ITEM = _code("PB414", "checklist-item", Severity.ERROR, "A checklist line that is not an item, or a checklist without items.")
 SURVEY_DATA = _code("PB415", "survey-data", Severity.ERROR, "A survey data file that is missing, unreadable or of the wrong shape.")
 UNSAFE_LINK = _code("PB416", "unsafe-link", Severity.ERROR, "A link whose address would run script (javascript: …).")
+TRANSLATIONS = _code("PB417", "translations-eval", Severity.WARNING, "Sphinx's translations could not be installed without eval.")
 QUIZ_NO_CITES = _code("PB411", "quiz-no-cites", Severity.WARNING, "A question that names no provision it tests.")
 
 CODES = _CODES
@@ -147,6 +148,7 @@ SUMMARIES_JA = {
     "PB414": "チェックシートに「- 」で始まらない行があるか、項目がありません。",
     "PB415": "調査データのファイルがないか、読めないか、形が誤っています。",
     "PB416": "スクリプトを実行するアドレス（javascript: など）へのリンクです。リンクは外されます。",
+    "PB417": "Sphinx の翻訳ファイルを eval なしで組み込めませんでした（警告）。",
 }
 
 

@@ -44,6 +44,7 @@ def add_assets(app: Sphinx) -> None:
         return
     app.config.html_static_path.append(str(STATIC))
     app.add_css_file("policybook.css")
+    app.add_js_file("policybook-options.js", priority=250)  # right after documentation_options.js
     app.add_js_file("policybook-quiz.js", loading_method="defer")
     app.add_js_file("policybook-checklist.js", loading_method="defer")
 
@@ -52,8 +53,11 @@ def configure(app: Sphinx, config) -> None:
     # Browsers ask for a favicon on every page; serve ours rather than a 404.
     if not config.html_favicon:
         config.html_favicon = str(STATIC / "favicon.svg")
-    if str(TEMPLATES) not in config.templates_path:
-        config.templates_path = [*config.templates_path, str(TEMPLATES)]
+    # our search page; and, for the site's theme, the two layout changes it needs (CSP, search)
+    extra = [str(TEMPLATES)]
+    if config.html_theme == "pydata_sphinx_theme":
+        extra.insert(0, str(TEMPLATES / "pydata"))
+    config.templates_path = [*config.templates_path, *[t for t in extra if t not in config.templates_path]]
     # Quiz banks are quizdown, not pages of the site: they are embedded with {quiz}.
     pattern = config.policybook_quizzes_dir.rstrip("/") + "/**"
     if pattern not in config.exclude_patterns:

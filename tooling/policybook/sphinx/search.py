@@ -97,6 +97,11 @@ def search_page(app):
 
 def page_context(app, pagename, templatename, context, doctree) -> None:
     context["policybook_search"] = app.config.policybook_search
+    # Inline scripts added by the theme (pagename, search-as-you-type) break a strict CSP;
+    # policybook-options.js sets the same values from the page's meta tag.
+    scripts = context.get("script_files", [])
+    context["script_files"] = [s for s in scripts if getattr(s, "filename", s) or
+                               "DOCUMENTATION_OPTIONS" not in str(getattr(s, "attributes", {}).get("body", ""))]
 
 
 def setup_search(app) -> None:
@@ -104,7 +109,7 @@ def setup_search(app) -> None:
     app.add_config_value("policybook_search", True, "html", types=frozenset({bool}))
     app.connect("doctree-read", collect)
     app.connect("html-collect-pages", search_page)
-    app.connect("html-page-context", page_context)
+    app.connect("html-page-context", page_context, priority=900)  # after the theme's handler
     app.connect("build-finished", write_index)
 
 
