@@ -59,6 +59,7 @@ def main(argv=None) -> int:
     parser.add_argument("--pages", type=int, default=900)
     parser.add_argument("--citations-per-page", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--skip-search", action="store_true", help="skip the search benchmark (needs Chromium)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     results: dict = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
@@ -74,6 +75,10 @@ def main(argv=None) -> int:
     results["checker_generated"].update(count_citations(corpus))
     results["checker_generated"]["generator"] = generated
 
+    if not args.skip_search:
+        from . import search
+        results["search"] = search.main(args.out, ROOT)
+
     (args.out / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
     real, big = results["checker_real_site"], results["checker_generated"]
     print("| run | rules | pages | citations | wall time | peak memory | target |")
@@ -84,6 +89,14 @@ def main(argv=None) -> int:
           f"({big['citations_in_guidance']} in guidance) | {big['seconds']} s | {big['peak_rss_mib']} MiB | "
           f"< 10 s, < 1 GiB |")
     print(f"\n(median of {big['runs']} runs; {results['machine']['cpus']} CPUs; Python {results['machine']['python']})")
+    if "search" in results:
+        print("\n| search | build (ours / stock) | index on disk (ours / stock) | first query: index bytes | latency cold / warm | top-1 ours / stock | top-3 ours / stock |")
+        print("|---|---|---|---:|---|---|---|")
+        for name, r in results["search"].items():
+            print(f"| {name} | {r['build_seconds_ours']} s / {r['build_seconds_stock']} s | "
+                  f"{r['index_bytes_on_disk_ours'] // 1024} KiB / {r['index_bytes_on_disk_stock'] // 1024} KiB | "
+                  f"{r['index_bytes_first_query'] // 1024} KiB | {r['latency_ms_cold']} / {r['latency_ms_warm']} ms | "
+                  f"{r['top1_ours']:.0%} / {r['top1_stock']:.0%} | {r['top3_ours']:.0%} / {r['top3_stock']:.0%} |")
     return 0
 
 

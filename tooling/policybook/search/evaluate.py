@@ -46,11 +46,10 @@ def run_stock(page, base: str, queries: list[dict]) -> list[dict]:
     out = []
     for entry in queries:
         page.goto(f"{base}/search.html?q={quote(entry['q'])}")
-        try:
-            page.wait_for_selector("#search-results .search-summary, #search-results p", timeout=15000)
-            page.wait_for_function("!document.querySelector('#search-results h2') || "
-                                   "document.querySelector('#search-results .search-summary')", timeout=15000)
-        except Exception:  # noqa: BLE001 - a hung search counts as no result
+        try:  # searchtools.js fills the summary when it has finished
+            page.wait_for_function("(document.querySelector('#search-results .search-summary') || {}).textContent",
+                                   timeout=3000)
+        except Exception:  # noqa: BLE001 - a search that never finishes counts as no result
             pass
         hrefs = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.href)")[:10]
         got = [page_of(h, base) for h in hrefs]
