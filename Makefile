@@ -7,7 +7,7 @@ SPHINXOPTS ?=
 JOBS   ?= 1
 PORT   ?= 8000
 
-.PHONY: help html check test test-fast serve schema bench clean lock
+.PHONY: help html check test test-fast serve schema bench clean lock publish
 
 help:
 	@echo "make html    build the site into _build/html (strict: any warning fails)"
@@ -51,6 +51,11 @@ serve: html
 
 bench: $(STAMP)
 	$(BIN)/python -m policybook.bench.run
+
+# Build fresh, run the gates, then switch DEST (a symlink) to the new site atomically.
+publish: $(STAMP)
+	@test -n "$(DEST)" || (echo "usage: make publish DEST=/path/to/site" && exit 2)
+	BIN=$(BIN) sh tooling/scripts/publish.sh $(DEST)
 
 # Refresh the lock after changing dependency ranges in pyproject.toml.
 lock:

@@ -24,7 +24,14 @@ def rule_text(front: str, body: str = "# 規程\n\n## 第1条\n\n本文。\n") -
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """One strict build of the real site, shared by the tests that read its output."""
+    """One strict build of the real site, shared by the tests that read its output.
+
+    PB_SITE names an already built site instead (``make publish`` runs the gates on it).
+    """
+    import os
+
+    if os.environ.get("PB_SITE"):
+        return Path(os.environ["PB_SITE"])
     out = tmp_path_factory.mktemp("site")
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-E", "-W", "--keep-going", "-q", "-b", "html", str(PROJECT), str(out)],
