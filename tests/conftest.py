@@ -18,6 +18,20 @@ def rootdir() -> Path:
     return TESTS / "roots"
 
 
+def build_project(src: Path, out: Path, builder: str = "html", parallel: int = 1, fresh: bool = True) -> str:
+    """Build a test project with sphinx.testing; returns the warnings without colour codes."""
+    import re
+
+    from sphinx.testing.util import SphinxTestApp
+
+    app = SphinxTestApp(builder, srcdir=src, builddir=out, freshenv=fresh, parallel=parallel)
+    try:
+        app.build()
+        return re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+    finally:
+        app.cleanup()
+
+
 def rule_text(front: str, body: str = "# 規程\n\n## 第1条\n\n本文。\n") -> str:
     return f"---\n{front.strip()}\n---\n\n{body}"
 

@@ -10,23 +10,16 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sphinx.testing.util import SphinxTestApp
 
 from browser_support import serve
 from policybook.cli import main
-from conftest import TESTS
+from conftest import TESTS, build_project
 
 ROOT = TESTS / "roots" / "test-findings"
-ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def _build(src: Path, out: Path, builder: str = "html") -> str:
-    app = SphinxTestApp(builder, srcdir=src, builddir=out, freshenv=True)
-    try:
-        app.build()
-        return ANSI.sub("", app.warning.getvalue())
-    finally:
-        app.cleanup()
+    return build_project(src, out, builder)
 
 
 @pytest.fixture

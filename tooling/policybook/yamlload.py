@@ -106,24 +106,18 @@ def load(text: str, path: str, first_line: int) -> Located:
                 f"'{value}' would be read as the boolean {value.lower() in ('yes', 'y', 'on')!s}; "
                 "it is kept as text", f"write \"{value}\" in quotes"))
             return value
+        if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and _SEXAGESIMAL.match(value):
+            result.diagnostics.append(dx.Diagnostic(
+                path, line, col, dx.YAML_SURPRISE,
+                f"'{value}' would be read as a base-60 number; it is kept as text",
+                f"write \"{value}\" in quotes"))
+            return value
         if tag == "tag:yaml.org,2002:int":
-            if _SEXAGESIMAL.match(value):
-                result.diagnostics.append(dx.Diagnostic(
-                    path, line, col, dx.YAML_SURPRISE,
-                    f"'{value}' would be read as a base-60 number; it is kept as text",
-                    f"write \"{value}\" in quotes"))
-                return value
             try:
                 return int(value.replace("_", ""), 0) if value.lower().startswith(("0x", "0o")) else int(value.replace("_", ""))
             except ValueError:
                 return value
         if tag == "tag:yaml.org,2002:float":
-            if _SEXAGESIMAL.match(value):
-                result.diagnostics.append(dx.Diagnostic(
-                    path, line, col, dx.YAML_SURPRISE,
-                    f"'{value}' would be read as a base-60 number; it is kept as text",
-                    f"write \"{value}\" in quotes"))
-                return value
             try:
                 return float(value)
             except ValueError:
