@@ -17,6 +17,7 @@ TITLE, HEADING, KEYWORD = 40, 10, 20
 BODY = 16          # the most a token's occurrences in the body can weigh
 K1, B = 1.2, 0.75  # BM25: occurrences saturate, long pages do not win by length alone
 LEAD = 90
+LEAD_CHUNK = 50   # page leads are fetched 50 pages at a time, only for the results shown
 
 
 @dataclass
@@ -53,16 +54,19 @@ def build(entries: list[Entry], names: list[tuple[str, str]]) -> tuple[dict, dic
     """(meta, shards): meta lists pages and citation names; shards map token -> postings."""
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     pages = []
+    leads = []
     average = sum(len(tokens(normalize(e.text))) for e in entries) / max(len(entries), 1)
     for number, entry in enumerate(entries):
-        lead = " ".join(entry.text.split())[:LEAD]
-        pages.append([entry.url, entry.title, entry.kind, entry.context, entry.roles, lead])
+        leads.append(" ".join(entry.text.split())[:LEAD])
+        pages.append([entry.url, entry.title, entry.kind, entry.context, entry.roles])
         for token, weight in _weights(entry, average).items():
             postings[token].append((number, min(weight, 255)))
     shards: dict[int, dict[str, str]] = defaultdict(dict)
     for token, items in postings.items():
         shards[shard_of(token)][token] = ",".join(f"{n:x}:{w:x}" for n, w in items)
-    meta = {"version": 1, "shards": SHARDS, "pages": pages, "names": sorted(names, key=lambda n: -len(n[0]))}
+    meta = {"version": 2, "shards": SHARDS, "leadChunk": LEAD_CHUNK, "pages": pages,
+            "names": sorted(names, key=lambda n: -len(n[0]))}
+    meta["_leads"] = leads  # written to lead-NNN.js, not to meta.js
     return meta, shards
 
 
@@ -71,7 +75,16 @@ def write(folder: Path, meta: dict, shards: dict[int, dict[str, str]]) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("shard-*.js"):
         old.unlink()
+    for old in folder.glob("lead-*.js"):
+        old.unlink()
+    leads = meta.pop("_leads", [])
     total = 0
+    for start in range(0, len(leads), meta["leadChunk"]):
+        chunk = start // meta["leadChunk"]
+        text = f"PBSearch.leads({chunk}," + json.dumps(leads[start:start + meta["leadChunk"]], ensure_ascii=False,
+                                                       separators=(",", ":")) + ");\n"
+        (folder / f"lead-{chunk:03d}.js").write_text(text, encoding="utf-8")
+        total += len(text.encode("utf-8"))
     text = "PBSearch.meta(" + json.dumps(meta, ensure_ascii=False, separators=(",", ":")) + ");\n"
     (folder / "meta.js").write_text(text, encoding="utf-8")
     total += len(text.encode("utf-8"))

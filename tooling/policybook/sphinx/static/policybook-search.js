@@ -9,7 +9,7 @@
   var OKURIGANA = new RegExp("([" + KANJI + "])[\u3041-\u309f]{1,2}(?=[" + KANJI + "])", "g");
   var RUN = /[\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffー々〆ヶ]+/g;
   var ASCII = /[a-z0-9]+(?:[.\-][a-z0-9]+)*/g;
-  var meta = null, shards = {}, waiting = {};
+  var meta = null, shards = {}, leads = {}, waiting = {};
   var KANJI_PAIR = new RegExp("^[" + KANJI + "]{2}$|^[a-z0-9]");
   // What staff are usually after: the guide that says what to do ranks before a quiz on it.
   var PRIOR = { "ガイド": 1.3, "役割": 1.1, "規程": 1.0, "用語": 1.0, "事例": 1.0, "研修": 0.9, "チェック": 0.9,
@@ -17,10 +17,12 @@
 
   window.PBSearch = {
     meta: function (m) { meta = m; if (waiting.meta) waiting.meta(); },
-    shard: function (n, data) { shards[n] = data; if (waiting[n]) waiting[n](); }
+    shard: function (n, data) { shards[n] = data; if (waiting[n]) waiting[n](); },
+    leads: function (n, data) { leads[n] = data; if (waiting["lead" + n]) waiting["lead" + n](); }
   };
   function load(name, key) {
-    if (key === "meta" ? meta : shards[key]) return Promise.resolve();
+    var have = key === "meta" ? meta : (String(key).indexOf("lead") === 0 ? leads[key.slice(4)] : shards[key]);
+    if (have) return Promise.resolve();
     return new Promise(function (resolve, reject) {
       waiting[key] = resolve;
       var s = document.createElement("script");
@@ -155,8 +157,9 @@
     }
     if (direct) item(direct.url, direct.title, "条文へ移動", "", false);
     results.slice(0, 30).forEach(function (id, i) {
-      var page = meta.pages[id];
-      item(page[0], page[1], page[2] + (page[3] ? "・" + page[3] : ""), page[5], i < 8);
+      var page = meta.pages[id], chunk = leads[Math.floor(id / meta.leadChunk)];
+      var lead = chunk ? chunk[id % meta.leadChunk] : "";
+      item(page[0], page[1], page[2] + (page[3] ? "・" + page[3] : ""), lead, i < 8);
     });
     var count = results.length + (direct ? 1 : 0);
     status.textContent = count ? "「" + query + "」の検索結果：" + count + "件" : "「" + query + "」に一致するページはありませんでした。言葉を短くするか、別の言い方で探してください。";
@@ -169,7 +172,14 @@
       ws.forEach(function (w) { tokens(w, true).forEach(function (t) { needed[shardOf(t)] = true; }); });
       return Promise.all(Object.keys(needed).map(function (n) {
         return load("shard-" + ("00" + n).slice(-3) + ".js", Number(n));
-      })).then(function () { render(query, score(ws, kind, role), citation(query)); });
+      })).then(function () {
+        var results = score(ws, kind, role), chunks = {};
+        results.slice(0, 10).forEach(function (id) { chunks[Math.floor(id / meta.leadChunk)] = true; });
+        // short leads for the first results only; the rest show a snippet fetched from the page
+        return Promise.all(Object.keys(chunks).map(function (c) {
+          return load("lead-" + ("00" + c).slice(-3) + ".js", "lead" + c);
+        })).then(function () { render(query, results, citation(query)); });
+      });
     });
   }
   function start() {
