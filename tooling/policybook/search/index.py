@@ -51,7 +51,11 @@ def _weights(entry: Entry, average_length: float) -> Counter:
 
 
 def build(entries: list[Entry], names: list[tuple[str, str]]) -> tuple[dict, dict[int, dict[str, str]]]:
-    """(meta, shards): meta lists pages and citation names; shards map token -> postings."""
+    """(meta, shards): meta lists pages and citation names; shards map token -> postings.
+
+    ``names`` are (name, url) of every rule name and alias. A name that is the title of its
+    page is not repeated: the browser matches citations against page titles too.
+    """
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     pages = []
     leads = []
@@ -64,8 +68,12 @@ def build(entries: list[Entry], names: list[tuple[str, str]]) -> tuple[dict, dic
     shards: dict[int, dict[str, str]] = defaultdict(dict)
     for token, items in postings.items():
         shards[shard_of(token)][token] = ",".join(f"{n:x}:{w:x}" for n, w in items)
-    meta = {"version": 2, "shards": SHARDS, "leadChunk": LEAD_CHUNK, "pages": pages,
-            "names": sorted(names, key=lambda n: -len(n[0]))}
+    page_of = {page[0]: i for i, page in enumerate(pages)}
+    aliases = sorted(((name, page_of[url]) for name, url in names
+                      if url in page_of and pages[page_of[url]][1] != name), key=lambda n: -len(n[0]))
+    rule_pages = [i for i, page in enumerate(pages) if any(url == page[0] for _, url in names)]
+    meta = {"version": 3, "shards": SHARDS, "leadChunk": LEAD_CHUNK, "pages": pages,
+            "aliases": [list(a) for a in aliases], "rules": rule_pages}
     meta["_leads"] = leads  # written to lead-NNN.js, not to meta.js
     return meta, shards
 

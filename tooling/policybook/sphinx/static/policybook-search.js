@@ -62,10 +62,18 @@
   }
   var NUM = "([0-9〇一二三四五六七八九十百]+)";
   var CITE = new RegExp("^\\s*第\\s*" + NUM + "\\s*条(?:\\s*の\\s*" + NUM + ")?(?:\\s*第\\s*" + NUM + "\\s*項)?(?:\\s*第\\s*" + NUM + "\\s*号)?");
+  var names = null;
+  function ruleNames() { // [name, page] for every rule title and alias, longest first
+    if (!names) {
+      names = meta.rules.map(function (id) { return [meta.pages[id][1], id]; }).concat(meta.aliases);
+      names.sort(function (a, b) { return b[0].length - a[0].length; });
+    }
+    return names;
+  }
   function citation(query) {
-    var q = query.normalize("NFKC").replace(/\s+/g, "");
-    for (var i = 0; i < meta.names.length; i++) {
-      var name = meta.names[i][0].normalize("NFKC");
+    var q = query.normalize("NFKC").replace(/\s+/g, ""), list = ruleNames();
+    for (var i = 0; i < list.length; i++) {
+      var name = list[i][0].normalize("NFKC");
       if (q.indexOf(name) !== 0) continue;
       var m = CITE.exec(q.slice(name.length));
       if (!m) return null;
@@ -73,7 +81,7 @@
       var label = "第" + number(m[1]) + "条" + (m[2] ? "の" + number(m[2]) : "");
       if (m[3] || m[4]) { anchor += "-Paragraph_" + (m[3] ? number(m[3]) : 1); if (m[3]) label += "第" + number(m[3]) + "項"; }
       if (m[4]) { anchor += "-Item_" + number(m[4]); label += "第" + number(m[4]) + "号"; }
-      return { url: meta.names[i][1] + "#" + anchor, title: meta.names[i][0] + label };
+      return { url: meta.pages[list[i][1]][0] + "#" + anchor, title: list[i][0] + label };
     }
     return null;
   }
