@@ -124,13 +124,8 @@ class CitationTransform(SphinxTransform):
                 counter += 1
                 cite_id = f"pb-cite-{counter}"
                 replacements.append((c, cite_id))
-                if not (rule is not None and c.rule_id == rule.id and c.unit != "document" and _same_article(c, rule)):
-                    domain.add_citation(docname, c.target, cite_id, c.text)
+                domain.add_citation(docname, c.target, cite_id, c.text)
             _link(segments, replacements)
-
-
-def _same_article(c: Citation, rule) -> bool:
-    return False
 
 
 def _link(segments: list[_Segment], replacements: list[tuple[Citation, str]]) -> None:

@@ -9,10 +9,11 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
-from .. import catalog, corpus
+from .. import catalog
 from ..metadata import STATUS_LABELS
 from .nodes import policy_children, policy_index
 from .policy_page import is_rule_doc
+from .state import state_for
 
 KIND_HEADINGS = {"法律": "法律（国の法令）", "政令": "政令（国の法令）"}
 
@@ -36,12 +37,10 @@ class PolicyIndexDirective(SphinxDirective):
 
     def _toctree(self) -> nodes.Node:
         rules = {}
-        for path in corpus.rule_files(Path(self.env.srcdir), self.config.policybook_policies_dir):
-            docname = self.env.path2doc(str(path))
-            if docname in self.env.found_docs and docname != self.env.docname:
-                loaded = corpus.load_rule(path)
-                if loaded.rule is not None:
-                    rules[docname] = loaded.rule
+        for rel, loaded in state_for(self.env).corpus.loaded.items():  # parsed once per build
+            docname = self.env.path2doc(str(Path(self.env.srcdir) / rel))
+            if docname in self.env.found_docs and docname != self.env.docname and loaded.rule is not None:
+                rules[docname] = loaded.rule
         toctree = addnodes.toctree()
         toctree["parent"] = self.env.docname
         order = catalog.ordered_keys(rules)
@@ -125,10 +124,11 @@ def outdated_listings(app, env, added: set[str], changed: set[str], removed: set
         return []
     domain = env.get_domain("policy")
     parents = {domain.rules[d].parent for d in touched if d in domain.rules and domain.rules[d].parent}
+    state = state_for(env)
     for docname in added | changed:
         if docname in touched:
-            loaded = corpus.load_rule(Path(env.doc2path(docname)))
-            if loaded.rule is not None and loaded.rule.parent:
+            loaded = state.loaded_for(Path(env.doc2path(docname)), Path(env.srcdir))
+            if loaded is not None and loaded.rule is not None and loaded.rule.parent:
                 parents.add(loaded.rule.parent)
     by_id = domain.by_id()
     pages = set(domain.data["index_pages"])
