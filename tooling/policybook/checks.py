@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import defaultdict
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from . import diagnostics as dx
 from .metadata import parse_date
@@ -101,9 +101,3 @@ def corpus_checks(rules: list[Rule], today: _dt.date | None = None) -> list[dx.D
         out.extend(check(rules))
     return out
 
-
-def by_severity(diagnostics: Iterable[dx.Diagnostic]) -> dict[dx.Severity, int]:
-    counts = {s: 0 for s in dx.Severity}
-    for d in diagnostics:
-        counts[d.severity] += 1
-    return counts

@@ -80,10 +80,6 @@ def item_number(text: str) -> tuple[int, str] | None:
     return to_int(m["arabic"] or m["kanji"]), label
 
 
-def label_for(kind: str, number: tuple[int, ...], written: str) -> str:
-    return written
-
-
 def parse(tokens: list, path: str, rule_kind: str, full_text: bool) -> tuple[list[Provision], str | None, int, list[dx.Diagnostic]]:
     """Build provisions from markdown-it tokens of one rule file.
 

@@ -15,8 +15,6 @@ import yaml
 
 from . import diagnostics as dx
 
-Path_ = tuple  # a path into the data: ("audience", 0)
-
 _TRUE_FALSE = {"true", "false"}
 # libyaml when present (same marks and tags, several times faster)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

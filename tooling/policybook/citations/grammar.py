@@ -24,7 +24,7 @@ APPENDIX = numbering.appendix(SP)
 YOKO = rf"第{SP}(?P<yoko>{NUM})(?![{NUM_CHARS}]|{SP}(?:条|項|号|章|節|款|目|次|回|期|編|種|類|位|者|部|段))(?:[ \t\u3000]+(?P<yokosub>[0-9０-９]+)(?![0-9０-９.(（]))?"
 SECTION = rf"[ \t\u3000]*(?P<section>[0-9０-９]+)(?=[ \t\u3000])"
 
-RELATIVE = r"(?P<rel>同|前|次|本|当該)(?P<relunit>条|項|号)(?!例|約|文|件|目)"
+RELATIVE = r"(?P<rel>同|前|次|本)(?P<relunit>条|項|号)(?!例|約|文|件|目)"
 # 同条例, 同規程 … : the most recent document whose name ends so
 DOC_SUFFIXES = ("管理基準", "対策基準", "実施基準", "利用基準", "基準", "条例", "規程", "規則", "要綱", "要領",
                 "手引", "通知", "ガイドライン", "仕様書", "解説書", "方針", "法")
@@ -58,5 +58,4 @@ SECTION_RE = re.compile(SECTION)
 RELATIVE_RE = re.compile(RELATIVE)
 DOC_ANAPHORA_RE = re.compile(DOC_ANAPHORA)
 THIS_DOC_RE = re.compile(THIS_DOC)
-SP_RE = re.compile(SP)
 OPEN_PAREN_RE = re.compile(rf"{SP}[（(]{SP}")

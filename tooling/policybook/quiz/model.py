@@ -34,7 +34,6 @@ class Question:
     cites: list[str] = field(default_factory=list)   # as written
     cites_line: int = 0
     tags: list[str] = field(default_factory=list)
-    options_line: int = 0
     targets: list[str] = field(default_factory=list)  # resolved provision ids, filled by the checker
 
     @property

@@ -208,7 +208,6 @@ def _options(tokens, i: int, question: Question, lines: list[str], path: str, di
         m = _TASK.match(text)
         correct = bool(m and m["mark"] in "xX")
         question.options.append(Option(text=(m["text"] if m else text).strip(), correct=correct, comment=comment.strip()))
-    question.options_line = items[0][0] if items else question.line
     if not ordered and not is_task and items:
         diags.append(dx.Diagnostic(path, items[0][0], 1, dx.QUIZ_MIXED_ITEMS,
                                    "bullet options need [x] or [ ]", "write '- [x] right' and '- [ ] wrong'"))

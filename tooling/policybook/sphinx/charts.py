@@ -139,7 +139,7 @@ class SurveyChartDirective(SphinxDirective):
             emit_at_path(d, path)
         if data is None:
             if not diags:
-                logger.warning(f"PB415 no survey data in {shown}", type="policybook", subtype="PB415",
+                logger.warning(f"{dx.SURVEY_DATA} no survey data in {shown}", type="policybook", subtype=dx.SURVEY_DATA,
                                location=self.get_location())
             return []
         chart_id = f"chart-{self.env.new_serialno('policybook-chart')}"

@@ -13,6 +13,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from .. import diagnostics as dx
 from .logging import logger
 
 # Inline text elements that the citation reader treats as prose blocks.
@@ -47,12 +48,12 @@ class ChecklistDirective(SphinxDirective):
             # MyST: content lines count from the line after the directive and its options
             line_no = self.lineno + self.content_offset + self.content.info(i)[1] + 1
             if not line.startswith(("- ", "* ")):
-                logger.warning(f"PB414 checklist line is not an item: {line!r} (start each item with '- ')",
-                               type="policybook", subtype="PB414", location=(self.env.docname, line_no))
+                logger.warning(f"{dx.CHECKLIST_ITEM} checklist line is not an item: {line!r} (start each item with '- ')",
+                               type="policybook", subtype=dx.CHECKLIST_ITEM, location=(self.env.docname, line_no))
                 continue
             items.append((line[2:].strip(), line_no))
         if not items:
-            logger.warning("PB414 the checklist has no items", type="policybook", subtype="PB414",
+            logger.warning(f"{dx.CHECKLIST_ITEM} the checklist has no items", type="policybook", subtype=dx.CHECKLIST_ITEM,
                            location=self.get_location())
             return []
         title = self.options.get("title", "チェックシート")

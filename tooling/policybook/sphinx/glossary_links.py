@@ -8,6 +8,7 @@ match inside a longer katakana word (ログ is not in ログイン).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from docutils import nodes
@@ -19,7 +20,8 @@ SKIP = (nodes.reference, nodes.literal, nodes.literal_block, nodes.title, nodes.
 _KATAKANA = "\u30a0-\u30ffー"
 
 
-def _term_pattern(terms: list[str]) -> re.Pattern:
+@functools.lru_cache(maxsize=4)
+def _term_pattern(terms: tuple[str, ...]) -> re.Pattern:
     parts = []
     for term in sorted(terms, key=len, reverse=True):
         escaped = re.escape(term)
@@ -42,13 +44,10 @@ def _skipped(node: nodes.Node) -> bool:
 
 def link_terms(app, doctree: nodes.document, fromdocname: str) -> None:
     std = app.env.get_domain("std")
-    display: dict[str, tuple[str, str]] = {}
-    for (kind, name), (docname, anchor) in std.objects.items():
-        if kind == "term" and docname != fromdocname:
-            display[name] = (docname, anchor)
+    display = {name: where for (kind, name), where in std.objects.items() if kind == "term"}
     if not display:
         return
-    pattern = _term_pattern(list(display))
+    pattern = _term_pattern(tuple(sorted(display)))  # cached: built once per build, not per page
     linked: set[str] = set()
     for text_node in list(doctree.findall(nodes.Text)):
         if not isinstance(text_node.parent, (nodes.paragraph, nodes.inline, nodes.strong, nodes.emphasis,
@@ -60,7 +59,7 @@ def link_terms(app, doctree: nodes.document, fromdocname: str) -> None:
         for m in pattern.finditer(text):
             term = m.group()
             key = term.lower()
-            if key in linked or key not in display:
+            if key in linked or key not in display or display[key][0] == fromdocname:
                 continue
             linked.add(key)
             docname, anchor = display[key]

@@ -57,7 +57,7 @@ def fill_recent_changes(app, doctree, fromdocname):
         dated = sorted(((_when(r), d, r) for d, r in rules.items() if _when(r) and not r.is_external),
                        key=lambda x: (x[0], x[2].title), reverse=True)[: node["limit"]]
         items = nodes.bullet_list(classes=["pb-recent"])
-        for when, docname, rule in dated:
+        for _, docname, rule in dated:
             kind = "改正" if rule.last_amended else "施行"
             para = nodes.paragraph()
             para += make_refnode(app.builder, fromdocname, docname, "", nodes.inline(rule.title, rule.title), rule.title)

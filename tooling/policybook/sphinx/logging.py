@@ -9,28 +9,24 @@ from ..diagnostics import Diagnostic, Severity
 logger = sphinx_logging.getLogger("policybook")
 
 
+def _log(diagnostic: Diagnostic, location) -> None:
+    message = f"{diagnostic.code} {diagnostic.message}"
+    if diagnostic.hint:
+        message += f" ({diagnostic.hint})"
+    if diagnostic.severity >= Severity.WARNING:
+        logger.warning(message, type="policybook", subtype=diagnostic.code, location=location)
+    else:
+        logger.verbose(message, location=location)
+
+
 def emit(diagnostic: Diagnostic, docname: str) -> None:
     """Warnings and errors fail a ``-W`` build; info goes to the verbose log only.
 
     Each is suppressible with ``suppress_warnings = ["policybook.PB201"]``.
     """
-    message = f"{diagnostic.code} {diagnostic.message}"
-    if diagnostic.hint:
-        message += f" ({diagnostic.hint})"
-    location = (docname, diagnostic.line or None)
-    if diagnostic.severity >= Severity.WARNING:
-        logger.warning(message, type="policybook", subtype=diagnostic.code, location=location)
-    else:
-        logger.verbose(message, location=location)
+    _log(diagnostic, (docname, diagnostic.line or None))
 
 
 def emit_at_path(diagnostic: Diagnostic, path: str) -> None:
-    """For files that are not pages (quiz banks): the location is the file itself."""
-    message = f"{diagnostic.code} {diagnostic.message}"
-    if diagnostic.hint:
-        message += f" ({diagnostic.hint})"
-    location = f"{path}:{diagnostic.line}" if diagnostic.line else path
-    if diagnostic.severity >= Severity.WARNING:
-        logger.warning(message, type="policybook", subtype=diagnostic.code, location=location)
-    else:
-        logger.verbose(message, location=location)
+    """For files that are not pages (quiz banks, data files): the location is the file."""
+    _log(diagnostic, f"{path}:{diagnostic.line}" if diagnostic.line else path)

@@ -16,6 +16,7 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
+from .. import diagnostics as dx
 from ..citations import Context, scan
 from ..citations.scanner import BROKEN
 from ..model import target_label
@@ -83,8 +84,8 @@ class QuizDirective(SphinxDirective):
         if self.arguments:
             bank = banks.get(self.arguments[0])
             if bank is None:
-                logger.warning(f"PB412 unknown quiz bank '{self.arguments[0]}' (known: {', '.join(sorted(banks))})",
-                               type="policybook", subtype="PB412", location=self.get_location())
+                logger.warning(f"{dx.QUIZ_SELECTION} unknown quiz bank '{self.arguments[0]}' (known: {', '.join(sorted(banks))})",
+                               type="policybook", subtype=dx.QUIZ_SELECTION, location=self.get_location())
                 return []
             pool = [(bank, q) for q in bank.questions]
         else:
@@ -94,7 +95,7 @@ class QuizDirective(SphinxDirective):
             by_id = {q.id: (b, q) for b, q in pool}
             for qid in wanted_ids:
                 if qid not in by_id:
-                    logger.warning(f"PB412 unknown question id '{qid}'", type="policybook", subtype="PB412",
+                    logger.warning(f"{dx.QUIZ_SELECTION} unknown question id '{qid}'", type="policybook", subtype=dx.QUIZ_SELECTION,
                                    location=self.get_location())
             pool = [by_id[q] for q in wanted_ids if q in by_id]
         tags = set(_split(self.options.get("tags", "")))
@@ -105,13 +106,13 @@ class QuizDirective(SphinxDirective):
             pool = [(b, q) for b, q in pool
                     if any(t == f or t.startswith(f + "-") or f.startswith(t + "-") for t in q.targets for f in found)]
         if not pool:
-            logger.warning("PB412 the quiz selects no question", type="policybook", subtype="PB412",
+            logger.warning(f"{dx.QUIZ_SELECTION} the quiz selects no question", type="policybook", subtype=dx.QUIZ_SELECTION,
                            location=self.get_location())
             return []
         first_bank = pool[0][0]
         title = self.options.get("title") or (first_bank.title if self.arguments else "確認クイズ")
         serial = self.env.new_serialno("policybook-quiz")
-        node = build_quiz(self, pool, title, f"quiz-{serial}", state)
+        node = build_quiz(pool, title, f"quiz-{serial}", state)
         domain = self.env.get_domain("policy")
         for bank, q in pool:
             for target in q.targets:
@@ -140,7 +141,7 @@ def _explanation(text: str, index) -> nodes.paragraph:
     return para
 
 
-def build_quiz(directive, pool, title: str, quiz_id: str, state) -> nodes.Node:
+def build_quiz(pool, title: str, quiz_id: str, state) -> nodes.Node:
     banks = {b.id: b for b, _ in pool}
     bank = next(iter(banks.values()))
     key = {q.id: q.right for _, q in pool}
@@ -157,7 +158,7 @@ def build_quiz(directive, pool, title: str, quiz_id: str, state) -> nodes.Node:
     node += nodes.rubric(title, title, classes=["pb-quiz-title"])
     intro = f"全{len(pool)}問。合格の目安は{bank.passing_grade}％です。"
     node += nodes.paragraph(intro, intro, classes=["pb-quiz-intro"])
-    for number, (qbank, q) in enumerate(pool, 1):
+    for number, (_, q) in enumerate(pool, 1):
         question = quiz_question(ids=[f"q-{q.id}"], classes=["pb-question", f"pb-{q.type}"])
         question["qid"], question["qtype"], question["name"] = q.id, q.type, f"{quiz_id}-{q.id}"
         label = f"問{number}　{q.text}"
@@ -212,11 +213,6 @@ def build_quiz(directive, pool, title: str, quiz_id: str, state) -> nodes.Node:
 
 
 # --- HTML -------------------------------------------------------------------------------------
-def _attrs(**kw) -> str:
-    from html import escape
-    return "".join(f' {k.replace("_", "-")}="{escape(str(v), quote=True)}"' for k, v in kw.items())
-
-
 def visit_bank_html(self, node):
     self.body.append(self.starttag(
         node, "section", **{"data-bank": node["bank"], "data-version": node["version"],
@@ -406,8 +402,8 @@ def warn_unplaced_banks(app, env):
     domain = env.get_domain("policy")
     for bank in (state_for(env).banks or {}).values():
         if not domain.quiz_pages(bank.id):
-            logger.warning(f"PB413 quiz bank '{bank.id}' is not embedded in any page (add ```{{quiz}} {bank.id}``` to a page)",
-                           type="policybook", subtype="PB413", location=f"{env.srcdir}/{bank.path}:1")
+            logger.warning(f"{dx.QUIZ_UNPLACED} quiz bank '{bank.id}' is not embedded in any page (add ```{{quiz}} {bank.id}``` to a page)",
+                           type="policybook", subtype=dx.QUIZ_UNPLACED, location=f"{env.srcdir}/{bank.path}:1")
 
 
 def setup_quiz(app) -> None:

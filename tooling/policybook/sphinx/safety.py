@@ -12,6 +12,7 @@ import re
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .. import diagnostics as dx
 from .logging import logger
 
 UNSAFE_SCHEME = re.compile(r"^\s*(?:javascript|vbscript|data|file)\s*:", re.I)
@@ -24,8 +25,8 @@ class UnsafeLinks(SphinxPostTransform):
         for node in list(self.document.findall(nodes.reference)):
             uri = node.get("refuri", "")
             if uri and UNSAFE_SCHEME.match(uri.replace("\x00", "")):
-                logger.warning(f"PB416 link to '{uri[:40]}' removed: addresses that run script are not allowed",
-                               type="policybook", subtype="PB416", location=node)
+                logger.warning(f"{dx.UNSAFE_LINK} link to '{uri[:40]}' removed: addresses that run script are not allowed",
+                               type="policybook", subtype=dx.UNSAFE_LINK, location=node)
                 node.replace_self(nodes.inline(node.astext(), node.astext(), classes=["pb-unsafe-link"]))
 
 
@@ -61,8 +62,8 @@ def translations_without_eval(app, exception) -> None:
     catalog = json.loads(text[start + len("Documentation.addTranslations("):end])
     plural = str(catalog.get("plural_expr", "0"))
     if not re.fullmatch(r"[n0-9\s()<>=!&|%?:+\-]*", plural):  # babel's rules use only these
-        logger.warning(f"PB417 unexpected plural rule {plural!r} in translations.js; left as it was",
-                       type="policybook", subtype="PB417")
+        logger.warning(f"{dx.TRANSLATIONS} unexpected plural rule {plural!r} in translations.js; left as it was",
+                       type="policybook", subtype=dx.TRANSLATIONS)
         return
     path.write_text(
         "/* Sphinx's catalogue, installed without eval (policybook: strict Content-Security-Policy). */\n"
