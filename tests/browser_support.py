@@ -34,6 +34,11 @@ class _Server(http.server.ThreadingHTTPServer):
         pass  # the browser may drop a connection it no longer needs
 
 
+def site_pages(site: Path) -> list[str]:
+    """Every HTML page of a built site, relative to it."""
+    return sorted(str(p.relative_to(site)) for p in site.rglob("*.html") if "_static" not in p.parts)
+
+
 def serve(folder: Path):
     """Serve ``folder`` on a free loopback port; yields the base URL."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
@@ -56,3 +61,41 @@ def launch():
         b.close()
 
 
+
+
+# axe-core from npm (package-lock.json pins it); the page fetches it from its own origin, so
+# the strict policy above still applies while it runs.
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE_PATH = "/__tests__/axe.min.js"
+WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def serve_axe(context) -> None:
+    """Answer the page's request for axe-core from the pinned copy in node_modules."""
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run 'npm ci' (make test does)")
+    source = AXE.read_text(encoding="utf-8")
+    context.route(f"**{AXE_PATH}", lambda route: route.fulfill(body=source, content_type="text/javascript"))
+
+
+def axe_problems(page, base: str, impacts=("serious", "critical")) -> list[str]:
+    """WCAG 2.1 A/AA violations of the given impacts on the page as it is now."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(url=base + AXE_PATH)
+    violations = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+                               ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+                               " nodes: v.nodes.map(n => n.target.join(' '))})))", WCAG_A_AA)
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {', '.join(v['nodes'][:5])}"
+            for v in violations if v["impact"] in impacts]
+
+
+def tab_to(page, selector: str, text: str | None = None, limit: int = 300) -> None:
+    """Press Tab until the focused element matches ``selector`` (and shows ``text``), as a
+    keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("([s, t]) => { const el = document.activeElement;"
+                         " return !!el && el.matches(s) && (t === null || el.textContent.trim() === t); }",
+                         [selector, text]):
+            return
+    raise AssertionError(f"{selector} {text or ''} is not reachable with Tab on {page.url}")

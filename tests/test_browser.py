@@ -11,7 +11,9 @@ pytestmark = pytest.mark.browser
 
 
 def test_every_page_loads_cleanly_and_stays_inside_the_site(browser, server, site):
-    pages = sorted(str(p.relative_to(site)) for p in site.rglob("*.html") if "_static" not in p.parts)
+    from browser_support import site_pages
+
+    pages = site_pages(site)
     assert len(pages) > 30
     problems: list[str] = []
     context = browser.new_context()

@@ -131,3 +131,28 @@ def test_in_page_links_reach_their_anchors(site):
             if href.startswith("#") and len(href) > 1 and href[1:] not in ids:
                 broken.append(f"{page.relative_to(site)}: {href}")
     assert broken == []
+
+
+def test_interface_text_is_japanese(site):
+    """Labels a screen reader announces (titles, aria-labels, placeholders, the theme's
+    buttons and navigation) are not left in English by Sphinx or the theme."""
+    japanese = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+    english = re.compile(r"[A-Za-z]{3,}")
+    found = set()
+    for page in site.rglob("*.html"):
+        if "_static" in page.parts:
+            continue
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for element in soup.find_all(True):
+            for attribute in ("title", "aria-label", "placeholder", "alt"):
+                value = element.get(attribute)
+                if value and english.search(value) and not japanese.search(value):
+                    found.add(f"{attribute}={value!r}")
+        for element in soup.select("button, label, nav a, .sidebar-primary-item span"):
+            if element.find_parent("article"):
+                continue  # the author's words (a quiz option may well be 'FAX')
+            text = element.get_text(" ", strip=True)
+            if english.search(text) and not japanese.search(text):
+                found.add(f"{element.name}: {text!r}")
+    allowed = {"button: 'Ctrl + K'"}   # the keyboard shortcut itself
+    assert sorted(found - allowed) == []
