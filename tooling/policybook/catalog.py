@@ -57,14 +57,5 @@ def _is_ancestor(entry: Entry, candidate: Entry, by_id: dict[str, Entry]) -> boo
     return False
 
 
-def children_of(rules: dict[str, Rule], rule_id: str) -> list[Entry]:
-    for _, roots in grouped(rules):
-        for root in roots:
-            for entry in root.flatten():
-                if entry.rule.id == rule_id:
-                    return entry.children
-    return []
-
-
 def ordered_keys(rules: dict[str, Rule]) -> list[str]:
     return [e.key for _, roots in grouped(rules) for root in roots for e in root.flatten()]

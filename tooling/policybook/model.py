@@ -87,13 +87,23 @@ class Rule:
     title_line: int = 0
     positions: dict = field(default_factory=dict)   # front-matter key -> (line, col)
     provisions: list[Provision] = field(default_factory=list)
+    # anchor -> provision, built on first use (links, labels and listings ask thousands of times)
+    _anchors: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     def walk(self) -> Iterator[Provision]:
         for p in self.provisions:
             yield from p.walk()
 
     def by_anchor(self) -> dict[str, Provision]:
-        return {p.anchor: p for p in self.walk()}
+        # keyed on the list itself: the loader assigns the finished list once
+        if self._anchors is None or self._anchors[0] is not self.provisions:
+            self._anchors = (self.provisions, {p.anchor: p for p in self.walk()})
+        return self._anchors[1]
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state["_anchors"] = None       # rebuilt after unpickling (Sphinx's environment, workers)
+        return state
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .. import diagnostics as dx
 from .logging import logger
+from .nodes import needs_script
 
 # Inline text elements that the citation reader treats as prose blocks.
 CITE_BLOCK = "pb-cite-block"
@@ -62,6 +63,7 @@ class ChecklistDirective(SphinxDirective):
         node["title"] = title
         node["version"] = hashlib.sha256("\n".join(t for t, _ in items).encode()).hexdigest()[:10]
         node += nodes.rubric(title, title)
+        node += needs_script(script="policybook-checklist.js")
         for n, (text, line) in enumerate(items, 1):
             item = checklist_item(text, "", nodes.Text(text), classes=[CITE_BLOCK])
             item["number"] = n

@@ -171,7 +171,7 @@ def outdated_citers(app, env, added: set[str], changed: set[str], removed: set[s
     if not touched:
         return []
     domain = env.get_domain("policy")
-    ids = {domain.rules[d].id for d in touched if d in domain.rules}
+    ids = {domain.record_of(d).id for d in touched if domain.record_of(d)}
     pages = set(domain.data["broken"])
     for docname, entries in domain.data["citations"].items():
         if any(target.split("#")[0] in ids for target, _, _ in entries):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple
 
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
@@ -17,6 +17,12 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
+class RuleRecord(NamedTuple):
+    source: str            # the rule file, relative to the source folder (POSIX)
+    id: str
+    parent: str | None
+
+
 class PolicyDomain(Domain):
     name = "policy"
     label = "Policy"
@@ -29,14 +35,14 @@ class PolicyDomain(Domain):
         "ref": XRefRole(warn_dangling=True),   # {policy:ref}`kojin-joho-hogo-jorei#Article_12-Paragraph_2`
     }
     initial_data: dict = {
-        "rules": {},         # docname -> Rule
+        "rules": {},         # docname -> RuleRecord (the Rule itself comes from the build state)
         "index_pages": {},   # docname -> True, pages that list rules and must follow rule changes
         "citations": {},     # docname -> [(target, cite id, text as written)]
         "broken": {},        # docname -> True, pages with broken citations (re-read when rules change)
         "quizzes": {},       # docname -> {"banks": [bank ids embedded whole], "questions": [ids]}
         "search": {},        # docname -> [search entries: the page, and glossary terms on it]
     }
-    data_version = 4
+    data_version = 5
     dangling_warnings = {
         "rule": "policybook: unknown rule id %(target)s",
         "ref": "policybook: unknown provision %(target)s",
@@ -45,17 +51,38 @@ class PolicyDomain(Domain):
     # --- data ---------------------------------------------------------------------------
     @property
     def rules(self) -> dict[str, Rule]:
-        return self.data["rules"]
+        """docname -> Rule for every rule page, as loaded from disk for this build.
 
-    def add_rule(self, docname: str, rule: Rule) -> None:
-        self.rules[docname] = rule
+        The environment keeps only a small record per rule page: Sphinx pickles the whole
+        environment once per parallel chunk and for every incremental build, and the rules'
+        text made that the largest part of it.
+        """
+        if getattr(self, "_rules", None) is None:
+            from .state import state_for
+
+            state = state_for(self.env)
+            rules = {}
+            for docname, record in self.data["rules"].items():
+                rule = state.rule_at(record.source)
+                if rule is not None:
+                    rules[docname] = rule
+            self._rules = rules
+        return self._rules
+
+    def record_of(self, docname: str) -> RuleRecord | None:
+        """What the environment remembers of a rule page (from the build that read it)."""
+        return self.data["rules"].get(docname)
+
+    def add_rule(self, docname: str, source: str, rule: Rule) -> None:
+        self.data["rules"][docname] = RuleRecord(source, rule.id, rule.parent)
+        self._changed()
 
     def note_index_page(self, docname: str) -> None:
         self.data["index_pages"][docname] = True
 
     def add_citation(self, docname: str, target: str, cite_id: str, text: str) -> None:
         self.data["citations"].setdefault(docname, []).append((target, cite_id, text))
-        self._backlinks = None
+        self._changed()
 
     def note_quiz(self, docname: str, questions: list[str], banks: list[str], whole: bool = False) -> None:
         entry = self.data["quizzes"].setdefault(docname, {"banks": [], "questions": [], "whole": []})
@@ -88,32 +115,51 @@ class PolicyDomain(Domain):
         return self._backlinks.get(target, [])
 
     def clear_doc(self, docname: str) -> None:
-        self.rules.pop(docname, None)
+        self.data["rules"].pop(docname, None)
         self.data["index_pages"].pop(docname, None)
         self.data["citations"].pop(docname, None)
         self.data["broken"].pop(docname, None)
         self.data["quizzes"].pop(docname, None)
         self.data["search"].pop(docname, None)
-        self._backlinks = None
+        self._changed()
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict) -> None:
         wanted = set(docnames)
-        for docname, rule in otherdata["rules"].items():
+        for docname, record in otherdata["rules"].items():
             if docname in wanted:
-                self.rules[docname] = rule
+                self.data["rules"][docname] = record
         for key in ("index_pages", "citations", "broken", "quizzes", "search"):
             for docname, value in otherdata[key].items():
                 if docname in wanted:
                     self.data[key][docname] = value
-        self._backlinks = None
+        self._changed()
 
     def by_id(self) -> dict[str, tuple[str, Rule]]:
         """rule id -> (docname, rule); the first by docname wins where ids clash."""
-        out: dict[str, tuple[str, Rule]] = {}
-        for docname in sorted(self.rules):
-            rule = self.rules[docname]
-            out.setdefault(rule.id, (docname, rule))
-        return out
+        # every link asks; rebuilt after the rules change (see _changed)
+        if getattr(self, "_by_id", None) is None:
+            out: dict[str, tuple[str, Rule]] = {}
+            for docname in sorted(self.rules):
+                rule = self.rules[docname]
+                out.setdefault(rule.id, (docname, rule))
+            self._by_id = out
+        return self._by_id
+
+    def children_of(self, rule_id: str) -> list:
+        """The sub-standards listed under a rule (catalog order), grouped once per build."""
+        if getattr(self, "_children", None) is None:
+            from .. import catalog
+
+            self._children = {entry.rule.id: entry.children for _, roots in catalog.grouped(self.rules)
+                              for root in roots for entry in root.flatten()}
+        return self._children.get(rule_id, [])
+
+    def _changed(self) -> None:
+        """Forget what is derived from the rules and citations."""
+        self._backlinks = None
+        self._by_id = None
+        self._children = None
+        self._rules = None
 
     # --- references ---------------------------------------------------------------------
     def _find(self, typ: str, target: str) -> tuple[str, str, str] | None:

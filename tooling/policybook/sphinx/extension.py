@@ -17,13 +17,14 @@ from .home import setup_home
 from .quiz import setup_quiz
 from .listing import setup_listing
 from .logging import emit, emit_at_path
-from .nodes import setup_nodes
+from .nodes import needs_script, setup_nodes
 from .japanese_text import JoinJapaneseLines
 from .policy_page import PolicyPageTransform
 from .safety import setup_safety
 from .search import TEMPLATES, disable_stock_search, setup_search
-from .state import load_state, state_for
+from .state import freeze_heap, load_state, state_for
 from .reference_tables import setup_reference_tables
+from . import ui_text
 
 STATIC = Path(__file__).parent / "static"
 
@@ -45,11 +46,18 @@ def add_assets(app: Sphinx) -> None:
     app.config.html_static_path.append(str(STATIC))
     app.add_css_file("policybook.css")
     app.add_js_file("policybook-options.js", priority=250)  # right after documentation_options.js
-    app.add_js_file("policybook-quiz.js", loading_method="defer")
-    app.add_js_file("policybook-checklist.js", loading_method="defer")
+
+
+def add_page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Quiz and checklist scripts go only on the pages that use them."""
+    if doctree is None:
+        return
+    for script in sorted({node["script"] for node in doctree.findall(needs_script)}):
+        app.add_js_file(script, loading_method="defer")
 
 
 def configure(app: Sphinx, config) -> None:
+    ui_text.install(config)
     # Browsers ask for a favicon on every page; serve ours rather than a 404.
     if not config.html_favicon:
         config.html_favicon = str(STATIC / "favicon.svg")
@@ -83,8 +91,10 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     setup_reference_tables(app)
     app.connect("env-check-consistency", check_corpus)
     app.connect("builder-inited", add_assets)
+    app.connect("html-page-context", add_page_scripts)
     app.connect("config-inited", configure)
     app.connect("builder-inited", load_state)
+    app.connect("env-updated", freeze_heap)  # after reading: the environment is long-lived too
     app.connect("builder-inited", disable_stock_search)
     return {
         "version": __version__,

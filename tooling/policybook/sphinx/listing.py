@@ -99,11 +99,11 @@ def _build_index(builder, fromdocname: str, rules) -> list[nodes.Node]:
 
 
 def fill_placeholders(app, doctree: nodes.document, fromdocname: str) -> None:
-    rules = app.env.get_domain("policy").rules
+    domain = app.env.get_domain("policy")
     for node in list(doctree.findall(policy_index)):
-        node.replace_self(_build_index(app.builder, fromdocname, rules))
+        node.replace_self(_build_index(app.builder, fromdocname, domain.rules))
     for node in list(doctree.findall(policy_children)):
-        kids = catalog.children_of(rules, node["rule_id"])
+        kids = domain.children_of(node["rule_id"])
         if not kids:
             node.replace_self([])
             continue
@@ -123,7 +123,7 @@ def outdated_listings(app, env, added: set[str], changed: set[str], removed: set
     if not touched:
         return []
     domain = env.get_domain("policy")
-    parents = {domain.rules[d].parent for d in touched if d in domain.rules and domain.rules[d].parent}
+    parents = {domain.record_of(d).parent for d in touched if domain.record_of(d) and domain.record_of(d).parent}
     state = state_for(env)
     for docname in added | changed:
         if docname in touched:

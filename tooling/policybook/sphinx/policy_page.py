@@ -55,7 +55,7 @@ class PolicyPageTransform(SphinxTransform):
             return
         _decorate(self.document, rule)
         _add_header(self.document, rule)
-        self.env.get_domain("policy").add_rule(docname, rule)
+        self.env.get_domain("policy").add_rule(docname, self.env.doc2path(docname, False).as_posix(), rule)
 
 
 def _nodes_by_line(document: nodes.document) -> dict[int, list[nodes.Element]]:

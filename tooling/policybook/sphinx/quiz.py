@@ -23,6 +23,9 @@ from ..model import target_label
 from ..quiz.model import ORDERING, SINGLE, TYPE_LABELS, Bank, Question, scrambled
 from .logging import logger
 from .state import state_for
+from .nodes import needs_script
+
+QUIZ_SCRIPT = "policybook-quiz.js"
 
 
 class quiz_bank(nodes.General, nodes.Element):
@@ -156,6 +159,7 @@ def build_quiz(pool, title: str, quiz_id: str, state) -> nodes.Node:
     node["key"] = base64.b64encode(json.dumps(key, separators=(",", ":")).encode()).decode()
     node["title"] = title
     node += nodes.rubric(title, title, classes=["pb-quiz-title"])
+    node += needs_script(script=QUIZ_SCRIPT)
     intro = f"全{len(pool)}問。合格の目安は{bank.passing_grade}％です。"
     node += nodes.paragraph(intro, intro, classes=["pb-quiz-intro"])
     for number, (_, q) in enumerate(pool, 1):
@@ -361,7 +365,7 @@ class QuizTrainerDirective(SphinxDirective):
         from html import escape
         raw = nodes.raw("", html.format(q=escape(_json.dumps(texts, ensure_ascii=False), quote=True)), format="html")
         note = nodes.paragraph("", "（この機能はウェブ版のみで使えます。）", classes=["pb-only-print"])
-        return [raw, note]
+        return [raw, note, needs_script(script=QUIZ_SCRIPT)]
 
 
 def fill_quiz_index(app, doctree, fromdocname):
