@@ -15,7 +15,7 @@ help:
 	@echo "make test    run the whole test suite (unit, Sphinx, CLI and browser tests)"
 	@echo "make serve   serve _build/html on http://127.0.0.1:$(PORT)/"
 	@echo "make schema  regenerate schema/policy.schema.json"
-	@echo "make bench   time the checker (real site, generated 5,000-rule corpus)"
+	@echo "make bench   benchmarks: checker, search, site build against plain Sphinx (docs/dev/benchmarks.md)"
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -54,17 +54,55 @@ def write_rule(folder: Path, n: int, rng: random.Random) -> tuple[str, str, str,
     return rule_id, title, short, articles
 
 
-def generate(root: Path, rules: int, pages: int, citations_per_page: int, seed: int = 1) -> dict:
+def write_bank(folder: Path, n: int, catalogue: list, rng: random.Random, questions: int = 5) -> str:
+    """A quizdown bank whose questions cite generated rules, in the site's bank format."""
+    bank_id = f"bank-{n:05d}"
+    lines = ["---", f"id: {bank_id}", f"title: 確認クイズ{n}", f"topic: テーマ{n % 12}", "audience: [職員]",
+             "passingGrade: 80", "---", ""]
+    for q in range(1, questions + 1):
+        rule_id, title, short, articles = catalogue[rng.randrange(len(catalogue))]
+        kind = rule_name(int(rule_id[5:]))[2]
+        where = f"{short}第{rng.randint(1, articles)}" + ("" if kind == "要綱" else "条")
+        lines += [f"# {where}で定められている手続はどれですか。", "", f"<!-- id: {bank_id}-{q:02d} -->", "",
+                  "1. [x] 定められた手続に従って届け出る。", "   > そのとおりです。",
+                  "1. [ ] 届け出なくてよい。", f"   > {where}に反します。",
+                  "1. [ ] 口頭で済ませる。", "   > 記録が残りません。", "",
+                  f"<!-- explanation: {where}の定めによります。 -->", f"<!-- cites: {where} -->",
+                  f"<!-- tags: テーマ{n % 12} -->", ""]
+    (folder / f"{bank_id}.md").write_text("\n".join(lines), encoding="utf-8")
+    return bank_id
+
+
+def _toctree(entries: list[str], hidden: bool = False) -> str:
+    options = ":maxdepth: 1\n" + (":hidden:\n" if hidden else "")
+    return "```{toctree}\n" + options + "\n" + "\n".join(entries) + "\n```\n"
+
+
+def generate(root: Path, rules: int, pages: int, citations_per_page: int, seed: int = 1,
+             quiz_banks: int = 0, chapter_size: int = 0, plain: bool = False) -> dict:
+    """Write the corpus under ``root``.
+
+    ``chapter_size`` groups guidance pages into folders with their own index (as a real site
+    groups them by theme); ``plain`` writes the tree plain Sphinx can build: the rule list
+    becomes an ordinary toctree instead of policybook's ``policy-index``.
+    """
     rng = random.Random(seed)
     (root / "policies").mkdir(parents=True, exist_ok=True)
     (root / "docs").mkdir(parents=True, exist_ok=True)
     catalogue = [write_rule(root / "policies", n, rng) for n in range(rules)]
-    (root / "policies" / "index.md").write_text("# 規程等の一覧\n\n```{policy-index}\n```\n", encoding="utf-8")
+    listing = (_toctree([rule_id for rule_id, *_ in catalogue], hidden=True) if plain
+               else "```{policy-index}\n```\n")
+    (root / "policies" / "index.md").write_text(f"# 規程等の一覧\n\n{listing}", encoding="utf-8")
     total = 0
+    guides = []
     for page in range(pages):
-        out = [f"# ガイド{page}", ""]
+        folder = f"docs/ch{page // chapter_size:03d}" if chapter_size else "docs"
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        out = [f"# ガイド{page}", "", f"この手引は、ガイド{page}の手続について、職員が行うことをまとめたものです。", ""]
         count = 0
         while count < citations_per_page:
+            if count and count % 20 == 0:
+                out += [f"## 手順{count // 20 + 1}", ""]
             rule_id, title, short, articles = catalogue[rng.randrange(len(catalogue))]
             kind = rule_name(int(rule_id[5:]))[2]
             name = title if rng.random() < 0.3 else short
@@ -79,11 +117,31 @@ def generate(root: Path, rules: int, pages: int, citations_per_page: int, seed: 
                 count += 5
             out += [sentence, ""]
         total += count
-        (root / "docs" / f"guide-{page:05d}.md").write_text("\n".join(out), encoding="utf-8")
-    toctree = "\n".join(f"docs/guide-{p:05d}" for p in range(pages))
-    (root / "index.md").write_text(f"# 合成サイト\n\n```{{toctree}}\npolicies/index\n{toctree}\n```\n", encoding="utf-8")
+        name = f"{folder}/guide-{page:05d}"
+        guides.append(name)
+        (root / f"{name}.md").write_text("\n".join(out), encoding="utf-8")
+    sections = ["policies/index"]
+    if chapter_size:
+        for start in range(0, pages, chapter_size):
+            chapter = f"docs/ch{start // chapter_size:03d}"
+            entries = [g[len(chapter) + 1:] for g in guides[start:start + chapter_size]]
+            (root / chapter / "index.md").write_text(f"# 第{start // chapter_size + 1}章\n\n{_toctree(entries)}",
+                                                     encoding="utf-8")
+            sections.append(f"{chapter}/index")
+    else:
+        sections += guides
+    if quiz_banks:
+        (root / "quizzes").mkdir(exist_ok=True)
+        (root / "docs" / "quizzes").mkdir(exist_ok=True)
+        banks = [write_bank(root / "quizzes", n, catalogue, rng) for n in range(quiz_banks)]
+        for bank_id in banks:
+            (root / "docs" / "quizzes" / f"{bank_id}.md").write_text(
+                f"# クイズ：{bank_id}\n\n```{{quiz}} {bank_id}\n```\n", encoding="utf-8")
+        (root / "docs" / "quizzes" / "index.md").write_text(f"# クイズ\n\n{_toctree(banks)}", encoding="utf-8")
+        sections.append("docs/quizzes/index")
+    (root / "index.md").write_text(f"# 合成サイト\n\n{_toctree(sections)}", encoding="utf-8")
     (root / "pyproject.toml").write_text("[tool.policybook]\n", encoding="utf-8")
-    return {"rules": rules, "pages": pages, "citations": total}
+    return {"rules": rules, "pages": pages, "citations": total, "quiz_banks": quiz_banks}
 
 
 def main(argv=None) -> int:

@@ -1,4 +1,4 @@
-"""``make bench``: time the checker on the real site and on a generated large corpus.
+"""``make bench``: the checker, the search and the site build, on the real site and generated corpora.
 
 Prints a Markdown table (pasted into docs/dev/benchmarks.md) and writes the raw figures to
 _build/bench/results.json. Timings are wall-clock on the machine that runs it.
@@ -18,6 +18,7 @@ import sys
 import time
 from pathlib import Path
 
+from . import build
 from .generate import generate
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -60,6 +61,9 @@ def main(argv=None) -> int:
     parser.add_argument("--citations-per-page", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-search", action="store_true", help="skip the search benchmark (needs Chromium)")
+    parser.add_argument("--skip-build", action="store_true", help="skip the site build benchmark (the longest part)")
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(build.SIZES),
+                        help="pages in each generated site for the build benchmark")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     results: dict = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
@@ -78,6 +82,8 @@ def main(argv=None) -> int:
     if not args.skip_search:
         from . import search
         results["search"] = search.main(args.out, ROOT)
+    if not args.skip_build:
+        results["build"] = build.main(args.out, ROOT, tuple(args.sizes))
 
     (args.out / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
     real, big = results["checker_real_site"], results["checker_generated"]
@@ -97,6 +103,8 @@ def main(argv=None) -> int:
                   f"{r['index_bytes_on_disk_ours'] // 1024} KiB / {r['index_bytes_on_disk_stock'] // 1024} KiB | "
                   f"{r['index_bytes_first_query'] // 1024} KiB | {r['latency_ms_cold']} / {r['latency_ms_warm']} ms | "
                   f"{r['top1_ours']:.0%} / {r['top1_stock']:.0%} | {r['top3_ours']:.0%} / {r['top3_stock']:.0%} |")
+    if "build" in results:
+        print("\n" + build.table(results["build"]))
     return 0
 
 
