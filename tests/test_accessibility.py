@@ -206,3 +206,16 @@ def test_presenter_view_by_keyboard(context, server):
         page.keyboard.press("Enter")
     assert "問2" in quiz.locator("fieldset.pb-question:visible legend").inner_text()
     page.close()
+
+
+def test_dropdown_by_keyboard(context, server):
+    """sphinx-design dropdowns (the survey tables on role pages) open with Enter."""
+    page = context.new_page()
+    page.goto(f"{server}/docs/roles/kacho.html")
+    dropdown = page.locator("details.sd-dropdown").first
+    assert not dropdown.locator("table").is_visible()
+    tab_to(page, "details.sd-dropdown > summary")
+    page.keyboard.press("Enter")
+    assert dropdown.locator("table").is_visible()
+    assert axe_problems(page, server) == []
+    page.close()
