@@ -85,3 +85,57 @@ def test_citation_query_goes_straight_to_the_article(browser, server):
     assert details and all(d.startswith("クイズ") for d in details)
     assert page.locator("mark").count() >= 1
     page.close()
+
+
+def _pages_with(out: Path, word: str) -> set[str]:
+    """Pages whose entry in the built index holds every bigram of ``word``."""
+    import json
+
+    folder = out / "_static" / "pbsearch"
+    meta = json.loads((folder / "meta.js").read_text(encoding="utf-8")[len("PBSearch.meta("):-3])
+    found = None
+    for token in tokens(normalize(word)):
+        text = (folder / f"shard-{shard_of(token):03d}.js").read_text(encoding="utf-8")
+        shard = json.loads(text[text.index(",") + 1:-3])
+        pages = {meta["pages"][int(p.split(":")[0], 16)][0] for p in shard.get(token, "").split(",") if p}
+        found = pages if found is None else found & pages
+    return found or set()
+
+
+def test_incremental_builds_keep_every_page_in_the_index(tmp_path):
+    """Entries are collected when a page is written and kept beside the environment: an
+    incremental build that rewrites one page still indexes the others; a lost store means
+    a full re-index, never a partial one."""
+    import shutil
+
+    from conftest import TESTS, build_project
+    from policybook.sphinx import search as site_search
+
+    def build_again():
+        site_search._ENTRIES.clear()       # each build is a new process in real use
+        build_project(src, out, fresh=False)
+
+    src = tmp_path / "src"
+    shutil.copytree(TESTS / "roots" / "test-basic", src)
+    (src / "guide.md").write_text("# 手引\n\n鍵付き書庫に保管します。\n", encoding="utf-8")
+    (src / "other.md").write_text("# 別の手引\n\n廃棄は溶解処理とします。\n", encoding="utf-8")
+    index = src / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("policies/index", "policies/index\nguide\nother"),
+                     encoding="utf-8")
+    out = tmp_path / "out"
+    build_project(src, out)
+    html = out / "html"
+    assert _pages_with(html, "鍵付き書庫") == {"guide.html"}
+    assert _pages_with(html, "溶解処理") == {"other.html"}
+
+    (src / "guide.md").write_text("# 手引\n\n耐火金庫に保管します。\n", encoding="utf-8")
+    build_again()
+    assert _pages_with(html, "耐火金庫") == {"guide.html"}
+    assert _pages_with(html, "鍵付き書庫") == set()
+    assert _pages_with(html, "溶解処理") == {"other.html"}      # not rewritten, still found
+
+    (out / "doctrees" / "policybook-search.pickle").unlink()
+    (src / "guide.md").write_text("# 手引\n\n施錠できる場所に保管します。\n", encoding="utf-8")
+    build_again()
+    assert _pages_with(html, "溶解処理") == {"other.html"}
+    assert _pages_with(html, "施錠") == {"guide.html"}

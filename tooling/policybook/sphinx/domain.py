@@ -40,9 +40,8 @@ class PolicyDomain(Domain):
         "citations": {},     # docname -> [(target, cite id, text as written)]
         "broken": {},        # docname -> True, pages with broken citations (re-read when rules change)
         "quizzes": {},       # docname -> {"banks": [bank ids embedded whole], "questions": [ids]}
-        "search": {},        # docname -> [search entries: the page, and glossary terms on it]
     }
-    data_version = 5
+    data_version = 6
     dangling_warnings = {
         "rule": "policybook: unknown rule id %(target)s",
         "ref": "policybook: unknown provision %(target)s",
@@ -120,7 +119,6 @@ class PolicyDomain(Domain):
         self.data["citations"].pop(docname, None)
         self.data["broken"].pop(docname, None)
         self.data["quizzes"].pop(docname, None)
-        self.data["search"].pop(docname, None)
         self._changed()
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict) -> None:
@@ -128,7 +126,7 @@ class PolicyDomain(Domain):
         for docname, record in otherdata["rules"].items():
             if docname in wanted:
                 self.data["rules"][docname] = record
-        for key in ("index_pages", "citations", "broken", "quizzes", "search"):
+        for key in ("index_pages", "citations", "broken", "quizzes"):
             for docname, value in otherdata[key].items():
                 if docname in wanted:
                     self.data[key][docname] = value

@@ -1,8 +1,11 @@
 """Site search: our index replaces Sphinx's (which cannot match Japanese compounds).
 
-Each page's text, headings and kind are collected when it is read (kept in the policy
-domain, so parallel and incremental builds see every page); the index is written once the
-HTML is done. ``search.html`` is our page; the theme's search box already points to it.
+Each page's text, headings and kind are collected when it is written, as Sphinx does for
+its own index: in the main process, also in parallel builds. They are kept in a file beside
+the environment (not in it: Sphinx pickles the environment once per parallel chunk, and
+page text was a third of ours), so an incremental build indexes the pages it did not
+rewrite too. The index is written once the HTML is done. ``search.html`` is our page; the
+theme's search box already points to it.
 """
 
 from __future__ import annotations
@@ -20,7 +23,10 @@ KINDS = (("policies/", "規程"), ("docs/tasks/", "ガイド"), ("docs/roles/", 
          ("docs/checklists/", "チェック"), ("docs/findings/", "監査"))
 ROLE_PAGES = {"docs/roles/shokuin": ["職員"], "docs/roles/kacho": ["課長等"],
               "docs/roles/system-sekininsha": ["情報システム業務責任者"], "docs/roles/shienin": ["情報化推進支援員"]}
-SKIP = ("pb-meta", "pb-backlinks", "pb-children")
+SKIP = ("pb-meta", "pb-backlinks", "pb-children", "toctree-wrapper")
+STORE = "policybook-search.pickle"   # in the doctree folder, beside Sphinx's environment
+_ENTRIES: dict[str, dict] = {}        # doctree folder -> {docname: [entries]}
+_REINDEX: set[str] = set()            # doctree folders whose stored entries were lost
 
 
 def kind_of(docname: str) -> str:
@@ -46,9 +52,34 @@ def _text(node: nodes.Node) -> str:
     return "".join(parts)
 
 
-def collect(app, doctree: nodes.document) -> None:
+def _store(app) -> dict:
+    return _ENTRIES.setdefault(str(app.doctreedir), {})
+
+
+def load_entries(app) -> None:
+    """Entries of the pages the last build wrote; a fresh environment starts empty."""
+    import pickle
+
+    entries = _store(app)
+    entries.clear()
+    _REINDEX.discard(str(app.doctreedir))
+    if app.fresh_env_used or app.builder.name != "html" or not app.config.policybook_search:
+        return
+    try:
+        entries.update(pickle.loads((Path(app.doctreedir) / STORE).read_bytes()))
+    except Exception:  # missing or unreadable: read and write every page again (see below)
+        _REINDEX.add(str(app.doctreedir))
+
+
+def reindex_all(app, env, added, changed, removed) -> list[str]:
+    """Without the stored entries, every page must be written again to be indexed."""
+    return sorted(env.found_docs) if str(app.doctreedir) in _REINDEX else []
+
+
+def collect(app, doctree: nodes.document, docname: str) -> None:
+    if app.builder.name != "html" or not app.config.policybook_search:
+        return
     env = app.env
-    docname = env.docname
     title = env.titles[docname].astext() if docname in env.titles else docname
     domain = env.get_domain("policy")
     rule = domain.rules.get(docname)
@@ -66,18 +97,22 @@ def collect(app, doctree: nodes.document) -> None:
         definition = _text(item.next_node(nodes.definition) or item)
         entries.append({"anchor": terms[0]["ids"][0], "title": term, "kind": "用語", "roles": [],
                         "headings": [], "keywords": [term], "context": title, "text": definition})
-    domain.data["search"][docname] = entries
+    _store(app)[docname] = entries
 
 
 def write_index(app, exception) -> None:
     if exception is not None or app.builder.name != "html" or not app.config.policybook_search:
         return
+    import pickle
+
     domain = app.env.get_domain("policy")
+    stored = _store(app)
+    for gone in set(stored) - set(app.env.all_docs):
+        del stored[gone]
+    (Path(app.doctreedir) / STORE).write_bytes(pickle.dumps(stored, pickle.HIGHEST_PROTOCOL))
     entries = []
-    for docname in sorted(domain.data["search"]):
-        if docname not in app.env.all_docs:
-            continue
-        for e in domain.data["search"][docname]:
+    for docname in sorted(stored):
+        for e in stored[docname]:
             url = app.builder.get_target_uri(docname) + (f"#{e['anchor']}" if e["anchor"] else "")
             entries.append(search_index.Entry(url=url, title=e["title"], kind=e["kind"], context=e["context"],
                                               roles=e["roles"], headings=e["headings"], keywords=e["keywords"],
@@ -107,7 +142,9 @@ def page_context(app, pagename, templatename, context, doctree) -> None:
 def setup_search(app) -> None:
     # False keeps Sphinx's own search (used by `make bench` to compare the two)
     app.add_config_value("policybook_search", True, "html", types=frozenset({bool}))
-    app.connect("doctree-read", collect)
+    app.connect("builder-inited", load_entries)
+    app.connect("doctree-resolved", collect, priority=100)  # before lists are filled in: as read
+    app.connect("env-get-outdated", reindex_all)
     app.connect("html-collect-pages", search_page)
     app.connect("html-page-context", page_context, priority=900)  # after the theme's handler
     app.connect("build-finished", write_index)
