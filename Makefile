@@ -53,7 +53,7 @@ bench: $(STAMP)
 	$(BIN)/python -m policybook.bench.run
 
 # Build fresh, run the gates, then switch DEST (a symlink) to the new site atomically.
-publish: $(STAMP)
+publish: $(STAMP) $(NODE_STAMP)
 	@test -n "$(DEST)" || (echo "usage: make publish DEST=/path/to/site" && exit 2)
 	BIN=$(BIN) sh tooling/scripts/publish.sh $(DEST)
 

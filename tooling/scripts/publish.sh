@@ -12,10 +12,10 @@ mkdir -p "$parent"
 echo "building into $release"
 "$BIN/policybook" check
 "$BIN/sphinx-build" -E -W --keep-going -q -b html . "$release"
-# gates on the built output: the test suite's browser, security and static checks run
-# against this very folder
+# gates on the built output: the test suite's browser, accessibility, security and static
+# checks run against this very folder
 PB_SITE="$release" "$BIN/python" -m pytest -q -p no:cacheprovider tests/test_browser.py tests/test_security.py \
-    -k "every_page or static_audit or anchor or phone"
+    tests/test_accessibility.py -k "every_page or static_audit or anchor or phone or wcag or dark_mode or tab_reaches"
 ln -sfn "$release" "$DEST.next"
 mv -T "$DEST.next" "$DEST"
 echo "published: $DEST -> $release"
