@@ -61,20 +61,25 @@ def _line_of(node: nodes.Node) -> int:
     return 0
 
 
-def _is_block(node: nodes.Node) -> bool:
-    if isinstance(node, nodes.paragraph) or (isinstance(node, nodes.TextElement)
-                                              and "pb-cite-block" in node.get("classes", ())):
-        pass
-    elif isinstance(node, nodes.entry) and any(isinstance(c, (nodes.Text, nodes.inline)) for c in node.children):
-        pass
-    else:
-        return False
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, SKIP_INSIDE) or NO_CITATIONS in parent.get("classes", ()):
-            return False
-        parent = parent.parent
-    return True
+def _is_block(node: nodes.Element) -> bool:
+    """Paragraphs, marked text elements (checklist items) and table cells holding text."""
+    if isinstance(node, nodes.paragraph):
+        return True
+    if isinstance(node, nodes.TextElement) and "pb-cite-block" in node.get("classes", ()):
+        return True
+    return isinstance(node, nodes.entry) and any(isinstance(c, (nodes.Text, nodes.inline)) for c in node.children)
+
+
+def _prose_blocks(parent: nodes.Element):
+    """The blocks of prose under ``parent`` in document order, never entering skipped parts
+    (one pass over the tree rather than a walk up from every node)."""
+    for node in parent.children:
+        if not isinstance(node, nodes.Element) or isinstance(node, SKIP_INSIDE) \
+                or NO_CITATIONS in node.get("classes", ()):
+            continue
+        if _is_block(node):
+            yield node
+        yield from _prose_blocks(node)
 
 
 class CitationTransform(SphinxTransform):
@@ -93,7 +98,7 @@ class CitationTransform(SphinxTransform):
         except ValueError:
             shown = str(source)
         elements, blocks, flats = [], [], []
-        for node in self.document.findall(_is_block):
+        for node in _prose_blocks(self.document):
             parts: list[str] = []
             segments: list[_Segment] = []
             _flatten(node, parts, segments, [0])

@@ -81,7 +81,7 @@ class PolicyDomain(Domain):
 
     def add_citation(self, docname: str, target: str, cite_id: str, text: str) -> None:
         self.data["citations"].setdefault(docname, []).append((target, cite_id, text))
-        self._changed()
+        self._backlinks = None
 
     def note_quiz(self, docname: str, questions: list[str], banks: list[str], whole: bool = False) -> None:
         entry = self.data["quizzes"].setdefault(docname, {"banks": [], "questions": [], "whole": []})

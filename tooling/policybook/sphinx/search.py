@@ -36,19 +36,21 @@ def kind_of(docname: str) -> str:
     return "ページ"
 
 
-def _text(node: nodes.Node) -> str:
+_SKIP_NODES = (nodes.comment, nodes.raw, nodes.system_message, addnodes.toctree)
+
+
+def _text(node: nodes.Element) -> str:
+    """The page's readable text, leaving out panels and lists that are not its own words."""
     parts: list[str] = []
-    for child in node.findall(nodes.Text):
-        parent = child.parent
-        skipped = False
-        while parent is not None:
-            if isinstance(parent, (nodes.comment, nodes.raw, nodes.system_message, addnodes.toctree)) or \
-                    any(c in SKIP for c in parent.get("classes", ())):
-                skipped = True
-                break
-            parent = parent.parent
-        if not skipped:
-            parts.append(str(child))
+
+    def walk(element: nodes.Element) -> None:
+        for child in element.children:
+            if isinstance(child, nodes.Text):
+                parts.append(str(child))
+            elif not isinstance(child, _SKIP_NODES) and not any(c in SKIP for c in child.get("classes", ())):
+                walk(child)
+
+    walk(node)
     return "".join(parts)
 
 
