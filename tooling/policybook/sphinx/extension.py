@@ -22,7 +22,7 @@ from .japanese_text import JoinJapaneseLines
 from .policy_page import PolicyPageTransform
 from .safety import setup_safety
 from .search import TEMPLATES, disable_stock_search, setup_search
-from .state import freeze_heap, load_state, state_for
+from .state import freeze_heap, load_state, restore_collector, state_for
 from .reference_tables import setup_reference_tables
 from . import ui_text
 
@@ -95,6 +95,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", configure)
     app.connect("builder-inited", load_state)
     app.connect("env-updated", freeze_heap)  # after reading: the environment is long-lived too
+    app.connect("build-finished", restore_collector, priority=900)
     app.connect("builder-inited", disable_stock_search)
     return {
         "version": __version__,
