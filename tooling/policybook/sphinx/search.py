@@ -103,7 +103,11 @@ def collect(app, doctree: nodes.document, docname: str) -> None:
 
 
 def write_index(app, exception) -> None:
-    if exception is not None or app.builder.name != "html" or not app.config.policybook_search:
+    if app.builder.name != "html":
+        return
+    if exception is not None or not app.config.policybook_search:
+        # pages written now are not in the store: the next build must index every page
+        (Path(app.doctreedir) / STORE).unlink(missing_ok=True)
         return
     import pickle
 
