@@ -139,3 +139,17 @@ def test_incremental_builds_keep_every_page_in_the_index(tmp_path):
     build_again()
     assert _pages_with(html, "溶解処理") == {"other.html"}
     assert _pages_with(html, "施錠") == {"guide.html"}
+
+    # a build with Sphinx's own search writes pages the store never saw: it is dropped
+    from sphinx.testing.util import SphinxTestApp
+
+    (src / "guide.md").write_text("# 手引\n\n保管庫に入れます。\n", encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=src, builddir=out, freshenv=False, confoverrides={"policybook_search": False})
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert not (out / "doctrees" / "policybook-search.pickle").exists()
+    build_again()
+    assert _pages_with(html, "保管庫") == {"guide.html"}
+    assert _pages_with(html, "溶解処理") == {"other.html"}
