@@ -18,6 +18,14 @@ def rootdir() -> Path:
     return TESTS / "roots"
 
 
+def copy_root(name: str, dest: Path) -> Path:
+    """A writable copy of the test project ``tests/roots/test-<name>``."""
+    import shutil
+
+    shutil.copytree(TESTS / "roots" / f"test-{name}", dest, dirs_exist_ok=True)
+    return dest
+
+
 def build_project(src: Path, out: Path, builder: str = "html", parallel: int = 1, fresh: bool = True) -> str:
     """Build a test project with sphinx.testing; returns the warnings without colour codes."""
     import re

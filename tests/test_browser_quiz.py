@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from browser_support import serve
-from conftest import TESTS
+from conftest import copy_root
 
 pytestmark = pytest.mark.browser
 
@@ -19,7 +18,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def quiz_site(tmp_path_factory) -> Path:
     src = tmp_path_factory.mktemp("quiz-src")
-    shutil.copytree(TESTS / "roots" / "test-quiz", src, dirs_exist_ok=True)
+    copy_root("quiz", src)
     out = tmp_path_factory.mktemp("quiz-site")
     result = subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(src), str(out)],
                             capture_output=True, text=True)

@@ -9,20 +9,20 @@ import shutil
 import pytest
 
 from policybook.cli import main
-from conftest import TESTS
+from conftest import TESTS, copy_root
 
 
 @pytest.fixture
 def broken(tmp_path):
     root = tmp_path / "site"
-    shutil.copytree(TESTS / "roots" / "test-broken", root)
+    copy_root("broken", root)
     return root
 
 
 @pytest.fixture
 def clean(tmp_path):
     root = tmp_path / "site"
-    shutil.copytree(TESTS / "roots" / "test-basic", root)
+    copy_root("basic", root)
     return root
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 import zipfile
 from xml.etree import ElementTree as ET
 
 import pytest
 
 from policybook.cli import main
-from conftest import TESTS
+from conftest import copy_root
 
 QTI = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
 CP = "{http://www.imsglobal.org/xsd/imscp_v1p1}"
@@ -18,7 +17,7 @@ CP = "{http://www.imsglobal.org/xsd/imscp_v1p1}"
 @pytest.fixture
 def project(tmp_path):
     root = tmp_path / "site"
-    shutil.copytree(TESTS / "roots" / "test-quiz", root)
+    copy_root("quiz", root)
     return root
 
 

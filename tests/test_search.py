@@ -9,7 +9,7 @@ import pytest
 from policybook.search import index as search_index
 from policybook.search.evaluate import load_queries, rates, run
 from policybook.search.tokens import normalize, shard_of, tokens
-from conftest import PROJECT
+from conftest import PROJECT, copy_root
 
 QUERIES = load_queries(PROJECT / "tests" / "data" / "search-queries.yaml")
 SAMPLES = ["個人情報保護条例", "持ち出し", "取り扱い", "ＵＳＢ　メモリ", "LANケーブル", "鍵", "ログ", "ﾊﾟｽﾜｰﾄﾞ",
@@ -106,9 +106,8 @@ def test_incremental_builds_keep_every_page_in_the_index(tmp_path):
     """Entries are collected when a page is written and kept beside the environment: an
     incremental build that rewrites one page still indexes the others; a lost store means
     a full re-index, never a partial one."""
-    import shutil
-
-    from conftest import TESTS, build_project
+    
+    from conftest import build_project
     from policybook.sphinx import search as site_search
 
     def build_again():
@@ -116,7 +115,7 @@ def test_incremental_builds_keep_every_page_in_the_index(tmp_path):
         build_project(src, out, fresh=False)
 
     src = tmp_path / "src"
-    shutil.copytree(TESTS / "roots" / "test-basic", src)
+    copy_root("basic", src)
     (src / "guide.md").write_text("# 手引\n\n鍵付き書庫に保管します。\n", encoding="utf-8")
     (src / "other.md").write_text("# 別の手引\n\n廃棄は溶解処理とします。\n", encoding="utf-8")
     index = src / "index.md"

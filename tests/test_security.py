@@ -5,7 +5,6 @@ from __future__ import annotations
 import filecmp
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from browser_support import serve
-from conftest import PROJECT, TESTS
+from conftest import PROJECT, copy_root
 
 
 def _sphinx(src: Path, out: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -25,7 +24,7 @@ def _sphinx(src: Path, out: Path, *extra: str, env: dict | None = None) -> subpr
 @pytest.fixture(scope="module")
 def canary(tmp_path_factory):
     src = tmp_path_factory.mktemp("xss-src")
-    shutil.copytree(TESTS / "roots" / "test-xss", src, dirs_exist_ok=True)
+    copy_root("xss", src)
     out = tmp_path_factory.mktemp("xss-site")
     result = _sphinx(src, out)
     assert result.returncode == 0

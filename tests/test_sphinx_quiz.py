@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import TESTS, build_project
+from conftest import build_project, copy_root
 
 
 
@@ -20,7 +19,7 @@ def _build(src: Path, out: Path, builder: str = "html") -> str:
 @pytest.fixture
 def site(tmp_path):
     src = tmp_path / "src"
-    shutil.copytree(TESTS / "roots" / "test-quiz", src)
+    copy_root("quiz", src)
     return src
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import filecmp
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import TESTS
+from conftest import copy_root
 
 
 def soup(app, page: str) -> BeautifulSoup:
@@ -116,7 +115,7 @@ def _build(srcdir: Path, outdir: Path, parallel: int) -> str:
 
 def test_parallel_build_equals_serial(tmp_path):
     src = tmp_path / "src"
-    shutil.copytree(TESTS / "roots" / "test-broken", src)
+    copy_root("broken", src)
     serial = _build(src, tmp_path / "serial", 1)
     parallel = _build(src, tmp_path / "parallel", 2)
     # the same diagnostics, including corpus-wide ones found after merging
@@ -132,7 +131,7 @@ def test_parallel_build_equals_serial(tmp_path):
 
 def test_incremental_build_follows_rule_changes(tmp_path):
     src = tmp_path / "src"
-    shutil.copytree(TESTS / "roots" / "test-basic", src)
+    copy_root("basic", src)
     out = tmp_path / "out"
 
     def build():

@@ -6,7 +6,7 @@ import contextlib
 import gc
 import multiprocessing
 import os
-from typing import Callable, Iterable, TypeVar
+from typing import Callable, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -98,19 +98,27 @@ def own_bytes_per_page(out: Path) -> dict:
             "median": sizes[len(sizes) // 2]}
 
 
+def append_paragraph(page: Path) -> None:
+    page.write_text(page.read_text(encoding="utf-8") + "\n追記した段落です。\n", encoding="utf-8")
+
+
 def edit_guidance(root: Path) -> str:
     page = sorted(root.glob("docs/ch*/guide-*.md"))[0]
-    page.write_text(page.read_text(encoding="utf-8") + "\n追記した段落です。\n", encoding="utf-8")
+    append_paragraph(page)
     return str(page.relative_to(root))
 
 
-def edit_article(root: Path) -> str:
-    """Reword the first paragraph of 第1条 in the first rule (cited by generated pages)."""
-    rule = sorted(root.glob("policies/rule-*.md"))[0]
+def amend(rule: Path, article: int) -> None:
+    """Reword the first paragraph of an article (as an amendment would)."""
     text = rule.read_text(encoding="utf-8")
-    heading = re.search(r"^## 第1条.*\n\n(.*)$", text, re.M)
-    text = text[:heading.start(1)] + heading.group(1) + "（改正）" + text[heading.end(1):]
-    rule.write_text(text, encoding="utf-8")
+    heading = re.search(rf"^#+ 第{article}条.*\n\n(.*)$", text, re.M)
+    rule.write_text(text[:heading.start(1)] + heading.group(1) + "（改正）" + text[heading.end(1):], encoding="utf-8")
+
+
+def edit_article(root: Path) -> str:
+    """Amend 第1条 of the first rule (cited by generated pages)."""
+    rule = sorted(root.glob("policies/rule-*.md"))[0]
+    amend(rule, 1)
     return str(rule.relative_to(root))
 
 
@@ -158,13 +166,9 @@ def real_site(root: Path, work: Path) -> dict:
     result = {"full_j1": sphinx(src, out, jobs=1)}
     result["own_assets_per_page"] = own_bytes_per_page(out)
     result["output_bytes"] = disk(out)
-    guide = src / "docs" / "tasks" / "angoka.md"
-    guide.write_text(guide.read_text(encoding="utf-8") + "\n追記した段落です。\n", encoding="utf-8")
+    append_paragraph(src / "docs" / "tasks" / "angoka.md")
     result["edit_guidance"] = {"file": "docs/tasks/angoka.md", **sphinx(src, out, fresh=False)}
-    rule = src / "policies" / "kojin-joho-hogo-jorei.md"
-    text = rule.read_text(encoding="utf-8")
-    heading = re.search(r"^#+ 第12条.*\n\n(.*)$", text, re.M)
-    rule.write_text(text[:heading.start(1)] + heading.group(1) + "（改正）" + text[heading.end(1):], encoding="utf-8")
+    amend(src / "policies" / "kojin-joho-hogo-jorei.md", 12)
     result["edit_article"] = {"file": "policies/kojin-joho-hogo-jorei.md 第12条", **sphinx(src, out, fresh=False)}
     shutil.rmtree(out, ignore_errors=True)
     return result

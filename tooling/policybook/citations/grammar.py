@@ -22,7 +22,7 @@ SUPPL = numbering.suppl(SP)
 APPENDIX = numbering.appendix(SP)
 # 要綱 numbering 第3 2 (第3 の 2): only after a 要綱-like document
 YOKO = rf"第{SP}(?P<yoko>{NUM})(?![{NUM_CHARS}]|{SP}(?:条|項|号|章|節|款|目|次|回|期|編|種|類|位|者|部|段))(?:[ \t\u3000]+(?P<yokosub>[0-9０-９]+)(?![0-9０-９.(（]))?"
-SECTION = rf"[ \t\u3000]*(?P<section>[0-9０-９]+)(?=[ \t\u3000])"
+SECTION = r"[ \t\u3000]*(?P<section>[0-9０-９]+)(?=[ \t\u3000])"
 
 RELATIVE = r"(?P<rel>同|前|次|本)(?P<relunit>条|項|号)(?!例|約|文|件|目)"
 # 同条例, 同規程 … : the most recent document whose name ends so

@@ -16,7 +16,7 @@ from sphinx.transforms import SphinxTransform
 
 from ..citations.blocks import PLACEHOLDER, Block, scan_blocks
 from ..citations.diagnose import diagnose
-from ..citations.scanner import BROKEN, Citation
+from ..citations.scanner import Citation
 from .logging import emit
 from .state import state_for
 

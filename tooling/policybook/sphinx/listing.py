@@ -123,13 +123,13 @@ def outdated_listings(app, env, added: set[str], changed: set[str], removed: set
     if not touched:
         return []
     domain = env.get_domain("policy")
-    parents = {domain.record_of(d).parent for d in touched if domain.record_of(d) and domain.record_of(d).parent}
+    # the parent a changed rule had, and the one it has now
+    parents = {record.parent for record in map(domain.record_of, touched) if record and record.parent}
     state = state_for(env)
-    for docname in added | changed:
-        if docname in touched:
-            loaded = state.loaded_for(Path(env.doc2path(docname)), Path(env.srcdir))
-            if loaded is not None and loaded.rule is not None and loaded.rule.parent:
-                parents.add(loaded.rule.parent)
+    for docname in (added | changed) & touched:
+        rule = state.rule_at(env.doc2path(docname, False).as_posix())
+        if rule is not None and rule.parent:
+            parents.add(rule.parent)
     by_id = domain.by_id()
     pages = set(domain.data["index_pages"])
     pages.update(by_id[p][0] for p in parents if p in by_id)

@@ -7,13 +7,11 @@ metadata panel and the status banner. The rule goes into the domain for cross-pa
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
-from .. import corpus
 from ..metadata import STATUS_LABELS
 from ..model import ITEM, PARAGRAPH, Rule
 from ..numerals import to_fullwidth
@@ -44,10 +42,8 @@ class PolicyPageTransform(SphinxTransform):
         docname = self.env.docname
         if not is_rule_doc(self.config, docname):
             return
-        source = Path(self.document["source"])
-        loaded = state_for(self.env).loaded_for(source, Path(self.env.srcdir))
-        if loaded is None:  # not under the policies folder as the loader sees it
-            loaded = corpus.load_rule_text(source.read_text(encoding="utf-8"), str(source))
+        source = self.env.doc2path(docname, False).as_posix()
+        loaded = state_for(self.env).rule_page(source)
         for diagnostic in loaded.diagnostics:
             emit(diagnostic, docname)
         rule = loaded.rule
@@ -55,7 +51,7 @@ class PolicyPageTransform(SphinxTransform):
             return
         _decorate(self.document, rule)
         _add_header(self.document, rule)
-        self.env.get_domain("policy").add_rule(docname, self.env.doc2path(docname, False).as_posix(), rule)
+        self.env.get_domain("policy").add_rule(docname, source, rule)
 
 
 def _nodes_by_line(document: nodes.document) -> dict[int, list[nodes.Element]]:

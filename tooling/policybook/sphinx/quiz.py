@@ -20,7 +20,7 @@ from .. import diagnostics as dx
 from ..citations import Context, scan
 from ..citations.scanner import BROKEN
 from ..model import target_label
-from ..quiz.model import ORDERING, SINGLE, TYPE_LABELS, Bank, Question, scrambled
+from ..quiz.model import ORDERING, SINGLE, TYPE_LABELS, scrambled
 from .logging import logger
 from .state import state_for
 from .nodes import needs_script
@@ -83,7 +83,6 @@ class QuizDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         state = state_for(self.env)
         banks = state.banks or {}
-        chosen: list[tuple[Bank, Question]] = []
         if self.arguments:
             bank = banks.get(self.arguments[0])
             if bank is None:

@@ -27,8 +27,9 @@ class BuildState:
     srcdir: Path = Path(".")
     outside: dict = field(default_factory=dict)  # rule pages the corpus loader did not cover
 
-    def rule_at(self, source: str) -> Rule | None:
-        """The rule in ``source`` (relative to the source folder), read if the loader skipped it."""
+    def rule_page(self, source: str) -> corpus.LoadedRule:
+        """The parsed rule page ``source`` (relative to the source folder): the corpus
+        loader's result, or, for a rule page the loader did not cover, read once here."""
         loaded = self.corpus.loaded.get(source)
         if loaded is None:
             if source not in self.outside:
@@ -36,7 +37,10 @@ class BuildState:
                 text = path.read_text(encoding="utf-8") if path.is_file() else ""
                 self.outside[source] = corpus.load_rule_text(text, str(path))
             loaded = self.outside[source]
-        return loaded.rule
+        return loaded
+
+    def rule_at(self, source: str) -> Rule | None:
+        return self.rule_page(source).rule
 
     def loaded_for(self, source: Path, srcdir: Path) -> corpus.LoadedRule | None:
         try:
